@@ -1,0 +1,146 @@
+"""The command line: the GUI by default, and headless administration subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.clock import SystemClock
+from desktop.paths import AppPaths
+from desktop.vault.errors import VaultError
+from desktop.vault.layout import VaultLayout
+
+PASSPHRASE_VARIABLE = "CASEBOOK_PASSPHRASE"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casebook",
+        description="Casebook: secure case management for the Integrated Gangs and "
+        "Exploitation Unit. With no subcommand, starts the application.",
+        epilog=f"Headless commands read the passphrase from {PASSPHRASE_VARIABLE} or ask for it.",
+    )
+    parser.add_argument("--version", action="version", version=f"Casebook {__version__}")
+    parser.add_argument("--vault", type=Path, help="vault folder (default: your data folder)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start on a demo vault of synthetic records (created on first use)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a vault and its first coordinator")
+    init.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    init.add_argument("--user", required=True, help="the coordinator's user name")
+    init.add_argument("--name", default="", help="the coordinator's full name")
+
+    demo = commands.add_parser("demo", help="create a demo vault without starting the GUI")
+    demo.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    demo.add_argument("--people", type=int, default=40, help="young people to create")
+    demo.add_argument("--seed", type=int, default=2021, help="random seed for the records")
+
+    verify = commands.add_parser(
+        "verify", help="check the database integrity and the audit chain (exit 0 when sound)"
+    )
+    verify.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    verify.add_argument("--user", required=True, help="a coordinator's user name")
+    return parser
+
+
+def read_passphrase(prompt: str, *, confirm: bool = False) -> str:
+    from_environment = os.environ.get(PASSPHRASE_VARIABLE)
+    if from_environment:
+        return from_environment
+    if not sys.stdin.isatty():
+        raise SystemExit(f"Set {PASSPHRASE_VARIABLE} or run this command in a terminal.")
+    passphrase = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != passphrase:
+        raise SystemExit("The two passphrases do not match.")
+    return passphrase
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(vault=args.vault, demo=args.demo)
+    try:
+        if args.command == "init":
+            return _init(args)
+        if args.command == "demo":
+            return _demo(args)
+        return _verify(args)
+    except VaultError as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+    except ValueError as error:  # input the services refused, with a message for the user
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+
+
+def _init(args: argparse.Namespace) -> int:
+    from desktop.services.vault_setup_service import initialise_vault
+    from desktop.vault.kdf import KdfPolicy
+
+    passphrase = read_passphrase("Passphrase for the coordinator: ", confirm=True)
+    signed_in, recovery_key = initialise_vault(
+        VaultLayout(args.sub_vault),
+        args.user,
+        args.name or args.user,
+        passphrase,
+        KdfPolicy(),
+        SystemClock(),
+    )
+    signed_in.vault.lock()
+    print(f"Created the vault in {args.sub_vault} with coordinator '{args.user.lower()}'.")
+    print("Recovery key (shown only now; keep it somewhere safe, away from this computer):")
+    print(f"    {recovery_key}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.models.accounts import Role
+    from desktop.services.demo_service import DEMO_PASSPHRASE, build_demo_vault, demo_username
+    from desktop.vault.kdf import KdfPolicy
+
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE) or DEMO_PASSPHRASE
+    signed_in = build_demo_vault(
+        VaultLayout(args.sub_vault),
+        passphrase,
+        KdfPolicy(),
+        SystemClock(),
+        people=args.people,
+        seed=args.seed,
+    )
+    signed_in.vault.lock()
+    print(f"Created a demo vault in {args.sub_vault} with {args.people} synthetic young people.")
+    print("Accounts: " + ", ".join(demo_username(role) for role in Role))
+    if os.environ.get(PASSPHRASE_VARIABLE):
+        print(f"Every account's passphrase is the one in {PASSPHRASE_VARIABLE}.")
+    else:
+        print(f"Every account's passphrase is: {DEMO_PASSPHRASE}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from desktop.services.verify_service import verify_vault
+
+    passphrase = read_passphrase(f"Passphrase for {args.user}: ")
+    report = verify_vault(VaultLayout(args.sub_vault), args.user, passphrase, SystemClock())
+    for line in report.lines:
+        print(line)
+    if report.sound:
+        print("verify: the vault is sound.")
+        return 0
+    print("verify: PROBLEMS FOUND (see above).", file=sys.stderr)
+    return 1
+
+
+def gui_paths() -> AppPaths:
+    return AppPaths.for_user()

@@ -1,0 +1,30 @@
+"""The names of audited actions, so services and the audit browser agree on them."""
+
+SIGN_IN = "sign_in"
+SIGN_OUT = "sign_out"
+UNLOCK_FAILED = "unlock_failed"
+LOCK = "lock"
+UNLOCK = "unlock"
+RECORD_OPENED = "record_opened"
+CREATE = "create"
+UPDATE = "update"
+DELETE = "delete"
+EXPORT = "export"
+BACKUP = "backup"
+RESTORE = "restore"
+ACCOUNT_CREATED = "account_created"
+ACCOUNT_DISABLED = "account_disabled"
+ACCOUNT_ENABLED = "account_enabled"
+ROLE_CHANGED = "role_changed"
+PASSPHRASE_RESET = "passphrase_reset"
+PASSPHRASE_CHANGED = "passphrase_changed"
+REKEYED = "vault_rekeyed"
+SETTING_CHANGED = "setting_changed"
+DEVICE_REMEMBERED = "device_remembered"
+DEVICE_FORGOTTEN = "device_forgotten"
+MIGRATED = "schema_migrated"
+VAULT_CREATED = "vault_created"
+
+ALL = sorted(
+    value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
+)

@@ -1,0 +1,157 @@
+"""Signing in: throttling, opening the vault, the account check, and auditing every attempt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.clock import Clock
+from desktop.models.accounts import Account
+from desktop.services import actions, audit_chain
+from desktop.services.current_user import CurrentUser
+from desktop.vault.attempts import AttemptLog
+from desktop.vault.device_keyring import DeviceKeyring
+from desktop.vault.errors import (
+    AccountDisabledError,
+    DatabaseDamagedError,
+    KeySlotFileTamperedError,
+    ThrottledError,
+    UnknownUserError,
+    VaultError,
+    VaultMismatchError,
+    WrongPassphraseError,
+)
+from desktop.vault.keyslots import KeySlotFile
+from desktop.vault.layout import VaultLayout
+from desktop.vault.open_vault import OpenVault, load_slots, open_with_key
+from desktop.vault.secret import SecretKey
+
+UNKNOWN_USER = "(unknown user)"
+
+OUTCOMES: dict[type[VaultError], str] = {
+    UnknownUserError: "unknown user",
+    WrongPassphraseError: "wrong passphrase",
+    AccountDisabledError: "account disabled",
+    KeySlotFileTamperedError: "key-slot file altered",
+    VaultMismatchError: "database belongs to another vault",
+    DatabaseDamagedError: "database damaged",
+}
+
+
+class DeviceNotRememberedError(VaultError):
+    def __init__(self) -> None:
+        super().__init__("This computer does not remember you. Sign in with your passphrase.")
+
+
+class RememberForbiddenError(VaultError):
+    def __init__(self) -> None:
+        super().__init__("The coordinator has turned off 'remember on this device' for this vault.")
+
+
+@dataclass
+class SignedIn:
+    vault: OpenVault
+    user: CurrentUser
+
+
+class SignInService:
+    def __init__(self, layout: VaultLayout, clock: Clock) -> None:
+        self._layout = layout
+        self._clock = clock
+
+    def is_demo(self) -> bool:
+        try:
+            return load_slots(self._layout).demo
+        except VaultError:
+            return False
+
+    def sign_in(self, username: str, passphrase: str) -> SignedIn:
+        username = username.strip()
+        return self._attempt(
+            username, lambda slots: slots.unlock_with_passphrase(username, passphrase)
+        )
+
+    def sign_in_with_device(self, username: str, device: DeviceKeyring) -> SignedIn:
+        username = username.strip()
+
+        def open_slot(slots: KeySlotFile) -> SecretKey:
+            if not slots.remember_allowed:
+                raise RememberForbiddenError()
+            remembered = device.load(slots.vault_id, username)
+            if remembered is None:
+                raise DeviceNotRememberedError()
+            try:
+                return slots.unlock_with_device_key(*remembered)
+            except WrongPassphraseError as error:
+                raise DeviceNotRememberedError() from error
+
+        return self._attempt(username, open_slot)
+
+    def _attempt(self, username: str, open_slot: Callable[[KeySlotFile], SecretKey]) -> SignedIn:
+        attempts = AttemptLog.load(self._layout.attempts)
+        now = self._clock.now()
+        wait = attempts.wait_seconds(now)
+        if wait:
+            attempts.record_refusal(now, UNKNOWN_USER, "refused: waiting after failed attempts")
+            raise ThrottledError(wait)
+        known_name = UNKNOWN_USER
+        try:
+            slots = load_slots(self._layout)
+            if username in slots.usernames() or username in slots.disabled_usernames:
+                known_name = username
+            data_key = open_slot(slots)
+            vault = open_with_key(self._layout, slots, data_key, now)
+        except (UnknownUserError, WrongPassphraseError, AccountDisabledError) as error:
+            attempts.record_failure(now, known_name, OUTCOMES[type(error)])
+            raise
+        except (KeySlotFileTamperedError, VaultMismatchError, DatabaseDamagedError) as error:
+            attempts.record_refusal(now, known_name, OUTCOMES[type(error)])
+            raise
+        except (DeviceNotRememberedError, RememberForbiddenError):
+            raise
+        return self._finish(vault, username, attempts)
+
+    def _finish(self, vault: OpenVault, username: str, attempts: AttemptLog) -> SignedIn:
+        now = self._clock.now()
+        with vault.sessions.begin() as session:
+            account = session.execute(
+                select(Account).where(Account.username == username)
+            ).scalar_one_or_none()
+            if account is None or not account.active:
+                audit_chain.append(
+                    session, now, username, actions.UNLOCK_FAILED, outcome="account disabled"
+                )
+                disabled = True
+            else:
+                disabled = False
+                for event in attempts.record_success():
+                    audit_chain.append(
+                        session,
+                        event.at,
+                        event.username,
+                        actions.UNLOCK_FAILED,
+                        outcome=event.outcome,
+                    )
+                if vault.safety_copy is not None:
+                    audit_chain.append(
+                        session,
+                        now,
+                        username,
+                        actions.MIGRATED,
+                        outcome="safety copy taken before migrating",
+                    )
+                audit_chain.append(session, now, username, actions.SIGN_IN)
+                user = CurrentUser(
+                    account.id,
+                    account.username,
+                    account.display_name,
+                    account.role,
+                    account.must_change_passphrase,
+                )
+        if disabled:
+            vault.lock()
+            attempts.record_failure(now, username, "account disabled")
+            raise AccountDisabledError()
+        return SignedIn(vault, user)

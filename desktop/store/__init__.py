@@ -1,0 +1,1 @@
+"""Engine and session factory over sqlcipher3, migrations and integrity checks."""

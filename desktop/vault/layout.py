@@ -1,0 +1,40 @@
+"""Where a vault's files live inside its folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DATABASE_NAME = "casebook.db"
+KEYSLOTS_NAME = "keyslots.json"
+ATTEMPTS_NAME = "attempts.json"
+SAFETY_FOLDER = "safety-copies"
+
+
+@dataclass(frozen=True)
+class VaultLayout:
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / DATABASE_NAME
+
+    @property
+    def keyslots(self) -> Path:
+        return self.folder / KEYSLOTS_NAME
+
+    @property
+    def attempts(self) -> Path:
+        return self.folder / ATTEMPTS_NAME
+
+    @property
+    def safety_copies(self) -> Path:
+        return self.folder / SAFETY_FOLDER
+
+    def exists(self) -> bool:
+        return self.keyslots.exists() or self.database.exists()
+
+    def database_salt(self) -> str:
+        """SQLCipher keeps its 16-byte salt unencrypted at the start of the file."""
+        with self.database.open("rb") as handle:
+            return handle.read(16).hex()

@@ -1,0 +1,180 @@
+"""Creating, opening, locking and re-keying a vault: the data key, the engine and the slots."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store.engine import create_vault_engine, make_session_factory, open_raw_connection
+from desktop.store.migrate import upgrade_to_head
+from desktop.vault.errors import (
+    DatabaseDamagedError,
+    VaultExistsError,
+    VaultMismatchError,
+    VaultNotFoundError,
+)
+from desktop.vault.kdf import KdfPolicy
+from desktop.vault.keyslots import RECOVERY, USER, KeySlotFile
+from desktop.vault.layout import VaultLayout
+from desktop.vault.secret import SecretKey
+
+VAULT_ID_SETTING = "vault_id"
+
+
+@dataclass
+class OpenVault:
+    """An unlocked vault. lock() drops every connection and overwrites the key."""
+
+    layout: VaultLayout
+    slots: KeySlotFile
+    data_key: SecretKey
+    engine: Engine
+    sessions: sessionmaker[Session]
+    safety_copy: Path | None = None
+    locked: bool = field(default=False)
+
+    def save_slots(self) -> None:
+        self.slots.save(self.layout.keyslots, self.data_key)
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.engine.dispose()
+        self.data_key.wipe()
+        self.locked = True
+
+    def rekey(self, progress: Callable[[int], None] | None = None) -> None:
+        """New data key for the database and every remaining slot (after disabling someone).
+
+        The slot file is written only after PRAGMA rekey succeeds: until then the old key
+        still opens the vault, afterwards only the new one does.
+        """
+        new_key = SecretKey.generate()
+        self.engine.dispose()
+        connection = open_raw_connection(self.layout.database, self.data_key)
+        try:
+            if progress:
+                progress(10)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute(f'PRAGMA rekey = "{new_key.hex_pragma_value()}"')
+            if progress:
+                progress(80)
+        finally:
+            connection.close()
+        self.slots.database_salt = self.layout.database_salt()
+        self.slots.reseal_all(new_key)
+        self.slots.save(self.layout.keyslots, new_key)
+        self.data_key.wipe()
+        self.data_key = new_key
+        self.engine = create_vault_engine(self.layout.database, new_key)
+        self.sessions = make_session_factory(self.engine)
+        if progress:
+            progress(100)
+
+
+def new_recovery_key() -> str:
+    """160 random bits, as eight groups of four letters and digits easy to read aloud."""
+    letters = base64.b32encode(secrets.token_bytes(20)).decode("ascii")
+    return "-".join(letters[i : i + 4] for i in range(0, 32, 4))
+
+
+def create_vault(
+    layout: VaultLayout,
+    username: str,
+    passphrase: str,
+    kdf_policy: KdfPolicy,
+    now: datetime,
+    *,
+    demo: bool = False,
+) -> tuple[OpenVault, str]:
+    """A new vault with the first coordinator's slot and a recovery slot.
+
+    Returns the open vault and the recovery key (shown once, never stored).
+    """
+    if layout.exists():
+        raise VaultExistsError()
+    layout.folder.mkdir(parents=True, exist_ok=True)
+    data_key = SecretKey.generate()
+    engine = create_vault_engine(layout.database, data_key)
+    vault_id = secrets.token_hex(16)
+    upgrade_to_head(engine, layout.safety_copies, now)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO vault_settings (key, value) VALUES (:k, :v)"),
+            {"k": VAULT_ID_SETTING, "v": vault_id},
+        )
+    slots = KeySlotFile(vault_id=vault_id, database_salt=layout.database_salt(), demo=demo)
+    slots.add_passphrase_slot(USER, username, passphrase, data_key, kdf_policy)
+    recovery_key = new_recovery_key()
+    slots.add_passphrase_slot(RECOVERY, None, recovery_key, data_key, kdf_policy)
+    slots.save(layout.keyslots, data_key)
+    vault = OpenVault(layout, slots, data_key, engine, make_session_factory(engine))
+    return vault, recovery_key
+
+
+def load_slots(layout: VaultLayout) -> KeySlotFile:
+    if not layout.keyslots.exists() or not layout.database.exists():
+        raise VaultNotFoundError()
+    return KeySlotFile.load(layout.keyslots)
+
+
+def open_with_key(
+    layout: VaultLayout, slots: KeySlotFile, data_key: SecretKey, now: datetime
+) -> OpenVault:
+    """Checks that the database belongs to these slots and can be read, then migrates it."""
+    if layout.database_salt() != slots.database_salt:
+        data_key.wipe()
+        raise VaultMismatchError()
+    _check_readable(layout, data_key)
+    engine = create_vault_engine(layout.database, data_key)
+    try:
+        safety_copy = upgrade_to_head(engine, layout.safety_copies, now)
+        with engine.connect() as connection:
+            stored_id = connection.execute(
+                text("SELECT value FROM vault_settings WHERE key = :k"), {"k": VAULT_ID_SETTING}
+            ).scalar_one_or_none()
+        if stored_id != slots.vault_id:
+            raise VaultMismatchError()
+    except BaseException:
+        engine.dispose()
+        data_key.wipe()
+        raise
+    return OpenVault(layout, slots, data_key, engine, make_session_factory(engine), safety_copy)
+
+
+def _check_readable(layout: VaultLayout, data_key: SecretKey) -> None:
+    """A wrong key or a damaged page shows only at the first read, so read now."""
+    try:
+        connection = open_raw_connection(layout.database, data_key)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlcipher3.DatabaseError as error:
+        data_key.wipe()
+        raise DatabaseDamagedError() from error
+
+
+def integrity_problems(vault: OpenVault) -> list[str]:
+    """Empty when SQLCipher's page HMACs and SQLite's structure checks all hold."""
+    problems: list[str] = []
+    connection = open_raw_connection(vault.layout.database, vault.data_key)
+    try:
+        for row in connection.execute("PRAGMA cipher_integrity_check").fetchall():
+            problems.append(f"encrypted page check: {row[0]}")
+        result = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            problems.extend(f"structure check: {line}" for line in result)
+    except sqlcipher3.DatabaseError:
+        problems.append("the database file could not be read")
+    finally:
+        connection.close()
+    return problems
