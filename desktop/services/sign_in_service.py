@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -101,8 +103,7 @@ class SignInService:
             slots = load_slots(self._layout)
             if username in slots.usernames() or username in slots.disabled_usernames:
                 known_name = username
-            data_key = open_slot(slots)
-            vault = open_with_key(self._layout, slots, data_key, now)
+            vault = self._open(slots, open_slot, now)
         except (UnknownUserError, WrongPassphraseError, AccountDisabledError) as error:
             attempts.record_failure(now, known_name, OUTCOMES[type(error)])
             raise
@@ -112,6 +113,21 @@ class SignInService:
         except (DeviceNotRememberedError, RememberForbiddenError):
             raise
         return self._finish(vault, username, attempts)
+
+    def _open(
+        self, slots: KeySlotFile, open_slot: Callable[[KeySlotFile], SecretKey], now: datetime
+    ) -> OpenVault:
+        try:
+            return open_with_key(self._layout, slots, open_slot(slots), now)
+        except DatabaseDamagedError:
+            # A re-key interrupted after the database changed key: the pending slots open it.
+            pending_path = self._layout.pending_keyslots
+            if not pending_path.exists():
+                raise
+            pending = KeySlotFile.load(pending_path)
+            vault = open_with_key(self._layout, pending, open_slot(pending), now)
+            os.replace(pending_path, self._layout.keyslots)
+            return vault
 
     def _finish(self, vault: OpenVault, username: str, attempts: AttemptLog) -> SignedIn:
         now = self._clock.now()

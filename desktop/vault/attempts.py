@@ -68,9 +68,10 @@ class AttemptLog:
         """Seconds still to wait before another try is allowed (0 when allowed now)."""
         if self.failures < FREE_ATTEMPTS or self.last_failure is None:
             return 0
-        delay = min(MAX_WAIT_SECONDS, 2 ** (self.failures - FREE_ATTEMPTS + 1))
+        delay = min(MAX_WAIT_SECONDS, int(2 ** (self.failures - FREE_ATTEMPTS + 1)))
         remaining = self.last_failure + timedelta(seconds=delay) - now
-        return max(0, int(remaining.total_seconds() + 0.999))
+        # Capped at the delay: a system clock set back must not lock people out for days.
+        return max(0, min(delay, int(remaining.total_seconds() + 0.999)))
 
     def record_failure(self, now: datetime, username: str, outcome: str) -> None:
         self.failures += 1

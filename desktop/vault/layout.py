@@ -7,6 +7,8 @@ from pathlib import Path
 
 DATABASE_NAME = "casebook.db"
 KEYSLOTS_NAME = "keyslots.json"
+# Written before a re-key and renamed over keyslots.json after it: a crash in between loses nothing.
+PENDING_KEYSLOTS_NAME = "keyslots.next.json"
 ATTEMPTS_NAME = "attempts.json"
 SAFETY_FOLDER = "safety-copies"
 
@@ -22,6 +24,10 @@ class VaultLayout:
     @property
     def keyslots(self) -> Path:
         return self.folder / KEYSLOTS_NAME
+
+    @property
+    def pending_keyslots(self) -> Path:
+        return self.folder / PENDING_KEYSLOTS_NAME
 
     @property
     def attempts(self) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,30 +55,29 @@ class OpenVault:
     def rekey(self, progress: Callable[[int], None] | None = None) -> None:
         """New data key for the database and every remaining slot (after disabling someone).
 
-        The slot file is written only after PRAGMA rekey succeeds: until then the old key
-        still opens the vault, afterwards only the new one does.
+        The new slots are written beside the old ones first, then the database is re-keyed,
+        then the new slot file replaces the old: a crash at any point leaves a file that opens
+        the database (the sign-in falls back to the pending file).
         """
+        report = progress or (lambda _percent: None)
         new_key = SecretKey.generate()
+        self.slots.reseal_all(new_key)
+        self.slots.save(self.layout.pending_keyslots, new_key)
+        report(20)
         self.engine.dispose()
         connection = open_raw_connection(self.layout.database, self.data_key)
         try:
-            if progress:
-                progress(10)
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute(f'PRAGMA rekey = "{new_key.hex_pragma_value()}"')
-            if progress:
-                progress(80)
         finally:
             connection.close()
-        self.slots.database_salt = self.layout.database_salt()
-        self.slots.reseal_all(new_key)
-        self.slots.save(self.layout.keyslots, new_key)
+        report(80)
+        os.replace(self.layout.pending_keyslots, self.layout.keyslots)
         self.data_key.wipe()
         self.data_key = new_key
         self.engine = create_vault_engine(self.layout.database, new_key)
         self.sessions = make_session_factory(self.engine)
-        if progress:
-            progress(100)
+        report(100)
 
 
 def new_recovery_key() -> str:

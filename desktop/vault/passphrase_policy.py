@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
-# zxcvbn's cost grows with length; its verdict on the first 100 characters is already final.
-ESTIMATE_PREFIX = 100
+# zxcvbn's cost grows with length and it refuses more than 72 characters (ValueError); its
+# verdict on the first 72 is already final.
+ESTIMATE_PREFIX = 72
 LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 
 

@@ -1,0 +1,121 @@
+"""Builds the QApplication and the main window, and wires the services: the one wiring point."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop import APP_NAME, ORGANISATION, __version__
+from desktop.cli import PASSPHRASE_VARIABLE
+from desktop.clock import Clock, SystemClock
+from desktop.logging_setup import LOG, configure_logging
+from desktop.paths import AppPaths
+from desktop.resources_path import resource
+from desktop.services.bundle import Services
+from desktop.services.demo_service import DEMO_PASSPHRASE, build_demo_vault
+from desktop.services.sign_in_service import SignedIn, SignInService
+from desktop.services.vault_setup_service import initialise_vault
+from desktop.vault.device_keyring import DeviceKeyring
+from desktop.vault.kdf import KdfPolicy
+from desktop.vault.layout import VaultLayout
+from desktop.views.common.background_task import BackgroundTask
+from desktop.views.shell.main_window import MainWindow
+from desktop.views.shell.shell_dependencies import ShellDependencies
+
+
+def application_icon() -> QIcon:
+    return QIcon(str(resource("icons", "casebook.svg")))
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    app.setStyleSheet(resource("style.qss").read_text("utf-8"))
+    return app
+
+
+def build_main_window(
+    layout: VaultLayout,
+    *,
+    kdf_policy: KdfPolicy,
+    clock: Clock,
+    device: DeviceKeyring,
+    settings: QSettings,
+    demo_passphrase: str | None = None,
+) -> MainWindow:
+    def create_vault(username: str, full_name: str, passphrase: str) -> tuple[SignedIn, str]:
+        return initialise_vault(layout, username, full_name, passphrase, kdf_policy, clock)
+
+    deps = ShellDependencies(
+        layout=layout,
+        sign_in=SignInService(layout, clock),
+        device=device,
+        create_vault=create_vault,
+        services_for=lambda signed_in: Services.for_session(signed_in, kdf_policy, clock),
+        clock=clock,
+        demo_passphrase=demo_passphrase,
+    )
+    return MainWindow(deps, application_icon(), settings)
+
+
+def _create_demo_vault(layout: VaultLayout, passphrase: str, clock: Clock) -> None:
+    """The demo vault's accounts take a few seconds of key derivation: show that it's working."""
+    progress = QProgressDialog("Creating the demo vault with synthetic records…", "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setWindowTitle(APP_NAME)
+    progress.show()
+    loop = QEventLoop()
+    failures: list[str] = []
+
+    def build(_report: object) -> None:
+        build_demo_vault(layout, passphrase, KdfPolicy(), clock).vault.lock()
+
+    task = BackgroundTask(build)
+    task.failed.connect(failures.append)
+    task.finished.connect(loop.quit)
+    task.start()
+    loop.exec()
+    task.wait()
+    progress.close()
+    if failures:
+        raise RuntimeError(f"the demo vault could not be created ({failures[0]})")
+
+
+def run_gui(vault: Path | None, demo: bool) -> int:
+    paths = AppPaths.for_user()
+    configure_logging(paths.log_file)
+    app = create_application(sys.argv)
+    clock = SystemClock()
+    folder = vault or (paths.demo_vault if demo else paths.default_vault)
+    layout = VaultLayout(folder)
+    demo_passphrase = None
+    if demo:
+        demo_passphrase = os.environ.get(PASSPHRASE_VARIABLE) or DEMO_PASSPHRASE
+        if not layout.exists():
+            try:
+                _create_demo_vault(layout, demo_passphrase, clock)
+            except RuntimeError as error:
+                QMessageBox.critical(None, APP_NAME, str(error))
+                return 1
+    LOG.info("starting Casebook %s", __version__)
+    window = build_main_window(
+        layout,
+        kdf_policy=KdfPolicy(),
+        clock=clock,
+        device=DeviceKeyring(),
+        settings=QSettings(),
+        demo_passphrase=demo_passphrase,
+    )
+    window.show()
+    if not window.start():
+        return 0
+    return app.exec()

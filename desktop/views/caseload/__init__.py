@@ -1,0 +1,1 @@
+"""The caseload: list of young people and their records."""

@@ -1,0 +1,148 @@
+"""The Caseload section: the young people this user may see, and the record they open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.bundle import Services
+from desktop.services.permissions import CAN_CREATE_YOUNG_PEOPLE
+from desktop.views.caseload.caseload_table_model import CaseloadTableModel
+from desktop.views.caseload.person_form import PersonForm
+
+NEW = "new"
+
+
+class CaseloadView(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.form: PersonForm | None = None
+        self._open_id: int | str | None = None
+
+        title = QLabel("Caseload")
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, known-as or case reference (Ctrl+F)")
+        self.search.setAccessibleName("Search the caseload")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.new_button = QPushButton("New young person")
+        self.new_button.setToolTip("Add a young person to the caseload (Ctrl+N)")
+        self.new_button.clicked.connect(self.open_new)
+        self.new_button.setVisible(services.user.role in CAN_CREATE_YOUNG_PEOPLE)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+
+        self.model = CaseloadTableModel(services.people)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Caseload")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 240, 140, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.count_label)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.pages)
+        QShortcut(QKeySequence.StandardKey.Find, list_page, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, list_page, self.open_new)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        self.count_label.setText(f"{total} young {'person' if total == 1 else 'people'}")
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_count()
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_person(self.model.row_at(index.row()).id)
+
+    # ---- the open record -----------------------------------------------------------------
+    def open_new(self) -> None:
+        if self._services.user.role in CAN_CREATE_YOUNG_PEOPLE:
+            self._show_form(PersonForm(self._services, None), NEW)
+
+    def open_person(self, person_id: int) -> None:
+        record = self._services.people.open_record(person_id)
+        self._show_form(PersonForm(self._services, record), person_id)
+
+    def _show_form(self, form: PersonForm, open_id: int | str) -> None:
+        self._drop_form()
+        self.form = form
+        self._open_id = open_id
+        form.closed.connect(self.close_form)
+        form.saved.connect(self._saved)
+        self.pages.addWidget(form)
+        self.pages.setCurrentWidget(form)
+        form.given_name.setFocus()
+
+    def close_form(self) -> None:
+        self._drop_form()
+        self.pages.setCurrentIndex(0)
+        self.table.setFocus()
+
+    def _saved(self, _person_id: int) -> None:
+        self.close_form()
+        self.reload()
+
+    def _drop_form(self) -> None:
+        if self.form is not None:
+            self.pages.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+        self._open_id = None
+
+    # ---- lock and resume -----------------------------------------------------------------
+    def save_drafts(self) -> None:
+        if self.form is not None:
+            self.form.save_draft()
+
+    def place(self) -> int | str | None:
+        return self._open_id
+
+    def restore_place(self, place: object) -> None:
+        if place == NEW:
+            self.open_new()
+        elif isinstance(place, int):
+            self.open_person(place)

@@ -1,0 +1,1 @@
+"""The main window: navigation, status bar, lock and unlock."""

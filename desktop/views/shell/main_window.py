@@ -1,0 +1,223 @@
+"""The main window: unlock screen or workspace, menus, status bar, idle and manual lock."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from desktop.services import actions
+from desktop.services.account_service import AccountError
+from desktop.services.bundle import Services
+from desktop.services.permissions import PermissionDeniedError
+from desktop.services.sign_in_service import SignedIn
+from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
+from desktop.views.common.clipboard_guard import ClipboardGuard
+from desktop.views.common.idle_monitor import IdleMonitor
+from desktop.views.shell.about_dialog import AboutDialog
+from desktop.views.shell.shell_dependencies import ShellDependencies
+from desktop.views.shell.shortcuts_dialog import ShortcutsDialog
+from desktop.views.shell.workspace import Place, Workspace
+from desktop.views.unlock.first_run_wizard import FirstRunWizard
+from desktop.views.unlock.unlock_view import UnlockView
+
+GEOMETRY_KEY = "window/geometry"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        deps: ShellDependencies,
+        icon: QIcon,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._deps = deps
+        self._icon = icon
+        self._settings = settings
+        self.services: Services | None = None
+        self.workspace: Workspace | None = None
+        self._place: Place | None = None
+        self.setWindowTitle("Casebook")
+        self.setWindowIcon(icon)
+        self.setMinimumSize(900, 600)
+
+        self.unlock_view = UnlockView(deps, icon)
+        self.unlock_view.signed_in.connect(self.enter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_view)
+        self.setCentralWidget(self.stack)
+
+        self.idle = IdleMonitor(deps.clock, self)
+        self.idle.timed_out.connect(self.lock)
+        self.idle.ticked.connect(self._show_countdown)
+        self.clipboard_guard = ClipboardGuard(self)
+
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName("Signed-in user")
+        self.countdown_label = QLabel()
+        self.countdown_label.setAccessibleName("Time until the vault locks")
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.countdown_label)
+        self._build_menus()
+        self._show_locked_state()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+
+    # ---- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        casebook = self.menuBar().addMenu("&Casebook")
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.passphrase_action = QAction("Change &passphrase…", self)
+        self.passphrase_action.triggered.connect(lambda: self.change_passphrase(forced=False))
+        self.remember_action = QAction("&Remember me on this computer", self)
+        self.remember_action.setCheckable(True)
+        self.remember_action.triggered.connect(self.toggle_remember)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.lock_action, self.sign_out_action):
+            casebook.addAction(action)
+        casebook.addSeparator()
+        casebook.addAction(self.passphrase_action)
+        casebook.addAction(self.remember_action)
+        casebook.addSeparator()
+        casebook.addAction(quit_action)
+        self.session_actions = (
+            self.lock_action,
+            self.sign_out_action,
+            self.passphrase_action,
+            self.remember_action,
+        )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        about = QAction("&About Casebook", self)
+        about.triggered.connect(lambda: AboutDialog(self._icon, self).exec())
+        help_menu.addAction(shortcuts)
+        help_menu.addAction(about)
+
+    # ---- starting --------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Shows the first-run wizard when there is no vault yet; False if it was cancelled."""
+        if self._deps.layout.exists():
+            self.unlock_view.prepare()
+            return True
+        wizard = FirstRunWizard(self._deps.create_vault, self)
+        wizard.vault_created.connect(self.enter)
+        return bool(wizard.exec()) or self.services is not None
+
+    # ---- signing in, locking, signing out ------------------------------------------------
+    def enter(self, signed_in: SignedIn) -> None:
+        services = self._deps.services_for(signed_in)
+        self.services = services
+        if services.user.must_change_passphrase and not self.change_passphrase(forced=True):
+            self.sign_out()
+            return
+        self.workspace = Workspace(services)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        if self._place is not None and self._place.username == services.user.username:
+            self.workspace.restore(self._place)
+        self._place = None
+        for action in self.session_actions:
+            action.setEnabled(True)
+        reason = self._deps.device.unavailable_reason()
+        self.remember_action.setVisible(reason is None and services.accounts.remember_allowed())
+        if reason is None:
+            self.remember_action.setChecked(services.accounts.is_remembered(self._deps.device))
+        user = services.user
+        self.user_label.setText(f"Signed in as {user.display_name} · {user.role.label}")
+        self.idle.start(services.settings.idle_lock_minutes() * 60)
+
+    def lock(self) -> None:
+        """Keeps the user's place and drafts, then leaves nothing but the unlock screen."""
+        if self.services is None:
+            return
+        username = self.services.user.username
+        if self.workspace is not None:
+            self.workspace.save_drafts()
+            self._place = self.workspace.place()
+        self._end_session(actions.LOCK)
+        self.unlock_view.prepare(username)
+
+    def sign_out(self) -> None:
+        if self.services is None:
+            return
+        if self.workspace is not None:
+            self.workspace.save_drafts()
+        self._place = None
+        self._end_session(actions.SIGN_OUT)
+        self.unlock_view.prepare()
+
+    def _end_session(self, action: str) -> None:
+        self.idle.stop()
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            # Delete now, not later: no widget may keep personal data once locked.
+            shiboken6.delete(self.workspace)
+            self.workspace = None
+        services, self.services = self.services, None
+        if services is not None:
+            services.end(action)
+        self.clipboard_guard.clear_if_ours()
+        self._show_locked_state()
+
+    def _show_locked_state(self) -> None:
+        self.stack.setCurrentWidget(self.unlock_view)
+        for action in self.session_actions:
+            action.setEnabled(False)
+        self.user_label.setText("Locked")
+        self.countdown_label.clear()
+
+    def _show_countdown(self, seconds: int) -> None:
+        minutes, rest = divmod(seconds, 60)
+        self.countdown_label.setText(f"Locks in {minutes}:{rest:02d} (Ctrl+L to lock now)")
+
+    # ---- the user's own account ----------------------------------------------------------
+    def change_passphrase(self, forced: bool) -> bool:
+        if self.services is None:
+            return False
+        dialog = ChangeOwnPassphraseDialog(forced, self)
+        while dialog.exec():
+            try:
+                self.services.accounts.change_own_passphrase(
+                    dialog.current.text(), dialog.passphrase.text(), dialog.confirmation.text()
+                )
+            except AccountError as error:
+                dialog.show_error(str(error))
+                continue
+            if not forced:
+                QMessageBox.information(self, "Casebook", "Your passphrase has been changed.")
+            return True
+        return False
+
+    def toggle_remember(self, checked: bool) -> None:
+        if self.services is None:
+            return
+        try:
+            if checked:
+                self.services.accounts.remember_on_device(self._deps.device)
+            else:
+                self.services.accounts.forget_device(self._deps.device)
+        except (AccountError, PermissionDeniedError) as error:
+            QMessageBox.warning(self, "Casebook", str(error))
+            self.remember_action.setChecked(not checked)
+
+    # ---- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sign_out()
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        event.accept()

@@ -1,0 +1,87 @@
+"""What a signed-in user sees: navigation to the sections their role allows, and the section."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from desktop.services.bundle import Services
+from desktop.services.people_service import RecordNotFoundError
+from desktop.services.permissions import Section, sections_for
+from desktop.views.admin.administration_view import AdministrationView
+from desktop.views.caseload.caseload_view import CaseloadView
+from desktop.views.shell.coming_soon_view import ComingSoonView
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the user was (ids only, no personal data), to return to after unlocking."""
+
+    username: str
+    section: Section
+    detail: object = None
+
+
+class Workspace(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.sections = [s for s in Section if s in sections_for(services.user.role)]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setFixedWidth(210)
+        self.pages = QStackedWidget()
+        self.views: dict[Section, QWidget] = {}
+        for section in self.sections:
+            item = QListWidgetItem(section.label)
+            item.setData(Qt.ItemDataRole.UserRole, section.value)
+            self.navigation.addItem(item)
+            view = self._build(section)
+            self.views[section] = view
+            self.pages.addWidget(view)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+
+    def _build(self, section: Section) -> QWidget:
+        if section is Section.CASELOAD:
+            return CaseloadView(self._services)
+        if section is Section.ADMINISTRATION:
+            return AdministrationView(self._services)
+        return ComingSoonView(section)
+
+    def current_section(self) -> Section:
+        return self.sections[max(0, self.navigation.currentRow())]
+
+    def show_section(self, section: Section) -> None:
+        if section in self.sections:
+            self.navigation.setCurrentRow(self.sections.index(section))
+
+    @property
+    def caseload(self) -> CaseloadView | None:
+        view = self.views.get(Section.CASELOAD)
+        return view if isinstance(view, CaseloadView) else None
+
+    def save_drafts(self) -> None:
+        if self.caseload is not None:
+            self.caseload.save_drafts()
+
+    def place(self) -> Place:
+        section = self.current_section()
+        detail = self.caseload.place() if section is Section.CASELOAD and self.caseload else None
+        return Place(self._services.user.username, section, detail)
+
+    def restore(self, place: Place) -> None:
+        self.show_section(place.section)
+        if place.section is Section.CASELOAD and self.caseload is not None:
+            # A record closed to them meanwhile: they stay on the list.
+            with contextlib.suppress(RecordNotFoundError):
+                self.caseload.restore_place(place.detail)

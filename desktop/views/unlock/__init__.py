@@ -1,0 +1,1 @@
+"""The unlock screen and the first-run wizard."""
