@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--vault", type=Path, required=True, dest="sub_vault")
     verify.add_argument("--user", required=True, help="a coordinator's user name")
+
+    bench = commands.add_parser("bench", help="measure unlock time on this machine")
+    bench.add_argument("--repetitions", type=int, default=5)
+    bench.add_argument("--json", type=Path, dest="json_file", help="also write results here")
     return parser
 
 
@@ -75,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         if args.command == "demo":
             return _demo(args)
+        if args.command == "bench":
+            return _bench(args)
         return _verify(args)
     except VaultError as error:
         print(f"casebook: {error}", file=sys.stderr)
@@ -142,5 +148,19 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
-def gui_paths() -> AppPaths:
-    return AppPaths.for_user()
+def _bench(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop.bench.unlock_bench import time_unlock
+    from desktop.vault.kdf import _calibrated_cost
+
+    memory_kib, passes, lanes = _calibrated_cost()
+    timing = time_unlock(args.repetitions)
+    print(f"Argon2id calibrated here: {memory_kib // 1024} MiB, {passes} passes, {lanes} lanes")
+    print(f"unlock (key derivation + opening): median {timing.median:.3f} s "
+          f"over {len(timing.samples)} runs "
+          f"(min {min(timing.samples):.3f} s, max {max(timing.samples):.3f} s)")
+    if args.json_file:
+        args.json_file.write_text(json.dumps({"unlock_seconds": timing.samples,
+                                              "unlock_median": timing.median}, indent=1))
+    return 0
