@@ -62,6 +62,7 @@ def build_main_window(
         create_vault=create_vault,
         services_for=lambda signed_in: Services.for_session(signed_in, kdf_policy, clock),
         clock=clock,
+        kdf_policy=kdf_policy,
         demo_passphrase=demo_passphrase,
     )
     return MainWindow(deps, application_icon(), settings)

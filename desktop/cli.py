@@ -11,7 +11,6 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.clock import SystemClock
-from desktop.paths import AppPaths
 from desktop.vault.errors import VaultError
 from desktop.vault.layout import VaultLayout
 
@@ -157,10 +156,13 @@ def _bench(args: argparse.Namespace) -> int:
     memory_kib, passes, lanes = _calibrated_cost()
     timing = time_unlock(args.repetitions)
     print(f"Argon2id calibrated here: {memory_kib // 1024} MiB, {passes} passes, {lanes} lanes")
-    print(f"unlock (key derivation + opening): median {timing.median:.3f} s "
-          f"over {len(timing.samples)} runs "
-          f"(min {min(timing.samples):.3f} s, max {max(timing.samples):.3f} s)")
+    print(
+        f"unlock (key derivation + opening): median {timing.median:.3f} s "
+        f"over {len(timing.samples)} runs "
+        f"(min {min(timing.samples):.3f} s, max {max(timing.samples):.3f} s)"
+    )
     if args.json_file:
-        args.json_file.write_text(json.dumps({"unlock_seconds": timing.samples,
-                                              "unlock_median": timing.median}, indent=1))
+        args.json_file.write_text(
+            json.dumps({"unlock_seconds": timing.samples, "unlock_median": timing.median}, indent=1)
+        )
     return 0

@@ -10,9 +10,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.clock import Clock
-from desktop.models.accounts import Account
+from desktop.models.accounts import Account, Role
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
+from desktop.vault import passphrase_policy
 from desktop.vault.attempts import AttemptLog
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.errors import (
@@ -25,12 +26,23 @@ from desktop.vault.errors import (
     VaultMismatchError,
     WrongPassphraseError,
 )
-from desktop.vault.keyslots import KeySlotFile
+from desktop.vault.kdf import KdfPolicy
+from desktop.vault.keyslots import USER, KeySlotFile
 from desktop.vault.layout import VaultLayout
 from desktop.vault.open_vault import OpenVault, load_slots, open_with_key
 from desktop.vault.secret import SecretKey
 
 UNKNOWN_USER = "(unknown user)"
+
+
+class WrongRecoveryKeyError(VaultError):
+    def __init__(self) -> None:
+        super().__init__("That recovery key is not correct for this vault.")
+
+
+class RecoveryInputError(VaultError):
+    """The new passphrase or the account chosen for recovery is not acceptable."""
+
 
 OUTCOMES: dict[type[VaultError], str] = {
     UnknownUserError: "unknown user",
@@ -39,6 +51,7 @@ OUTCOMES: dict[type[VaultError], str] = {
     KeySlotFileTamperedError: "key-slot file altered",
     VaultMismatchError: "database belongs to another vault",
     DatabaseDamagedError: "database damaged",
+    WrongRecoveryKeyError: "wrong recovery key",
 }
 
 
@@ -91,6 +104,42 @@ class SignInService:
 
         return self._attempt(username, open_slot)
 
+    def recover(
+        self, recovery_key: str, username: str, new_passphrase: str, kdf_policy: KdfPolicy
+    ) -> SignedIn:
+        """Every coordinator passphrase forgotten: the recovery key sets a coordinator's anew."""
+        found = passphrase_policy.problems(new_passphrase)
+        if found:
+            raise RecoveryInputError(" ".join(found))
+        username = username.strip()
+
+        def open_slot(slots: KeySlotFile) -> SecretKey:
+            try:
+                return slots.unlock_with_recovery_key(recovery_key.strip().upper())
+            except WrongPassphraseError as error:
+                raise WrongRecoveryKeyError() from error
+
+        signed_in = self._attempt(username, open_slot)
+        vault, user = signed_in.vault, signed_in.user
+        if user.role is not Role.COORDINATOR:
+            vault.lock()
+            raise RecoveryInputError("The recovery key can only reset a coordinator's passphrase.")
+        vault.slots.remove_slots(username=username, kind=USER)
+        vault.slots.add_passphrase_slot(USER, username, new_passphrase, vault.data_key, kdf_policy)
+        vault.save_slots()
+        with vault.sessions.begin() as session:
+            audit_chain.append(
+                session,
+                self._clock.now(),
+                username,
+                actions.PASSPHRASE_RESET,
+                "account",
+                str(user.account_id),
+                ("passphrase",),
+                outcome="with the recovery key",
+            )
+        return signed_in
+
     def _attempt(self, username: str, open_slot: Callable[[KeySlotFile], SecretKey]) -> SignedIn:
         attempts = AttemptLog.load(self._layout.attempts)
         now = self._clock.now()
@@ -104,7 +153,12 @@ class SignInService:
             if username in slots.usernames() or username in slots.disabled_usernames:
                 known_name = username
             vault = self._open(slots, open_slot, now)
-        except (UnknownUserError, WrongPassphraseError, AccountDisabledError) as error:
+        except (
+            UnknownUserError,
+            WrongPassphraseError,
+            AccountDisabledError,
+            WrongRecoveryKeyError,
+        ) as error:
             attempts.record_failure(now, known_name, OUTCOMES[type(error)])
             raise
         except (KeySlotFileTamperedError, VaultMismatchError, DatabaseDamagedError) as error:

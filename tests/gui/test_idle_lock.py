@@ -3,7 +3,7 @@ returns the user to their place with their unsaved text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,8 @@ from desktop.services.audit_service import AuditFilter, AuditService
 from desktop.services.permissions import Section
 from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn
+from desktop.views.admin.account_dialogs import AddAccountDialog
+from desktop.views.admin.administration_view import AdministrationView
 from tests.conftest import COORDINATOR_USERNAME, FakeClock
 from tests.gui.conftest import WindowFactory, sign_in
 
@@ -130,3 +132,27 @@ def test_clipboard_text_from_elsewhere_survives_the_lock(
     qtbot.keyClick(focused, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.services is None
     assert clipboard.text() == "copied in another program"
+
+
+def test_idle_lock_closes_an_open_dialog_first(
+    qtbot: QtBot,
+    window_factory: WindowFactory,
+    coordinator: tuple[SignedIn, str],
+    clock: FakeClock,
+) -> None:
+    window = window_factory()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    assert window.workspace is not None
+    window.workspace.show_section(Section.ADMINISTRATION)
+    admin = window.workspace.views[Section.ADMINISTRATION]
+    assert isinstance(admin, AdministrationView)
+
+    def go_idle() -> None:
+        assert isinstance(QApplication.activeModalWidget(), AddAccountDialog)
+        clock.advance(5 * 60 + 1)
+
+    QTimer.singleShot(200, go_idle)
+    qtbot.mouseClick(admin.accounts.add_button, Qt.MouseButton.LeftButton)  # a modal dialog
+    qtbot.waitUntil(lambda: window.services is None, timeout=4000)
+    assert QApplication.activeModalWidget() is None
+    assert window.stack.currentWidget() is window.unlock_view

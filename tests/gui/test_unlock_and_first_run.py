@@ -14,6 +14,7 @@ from desktop.vault.keyslots import KeySlotFile
 from desktop.vault.layout import VaultLayout
 from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
 from desktop.views.unlock.first_run_wizard import FirstRunWizard
+from desktop.views.unlock.recovery_dialog import RecoveryDialog
 from tests.conftest import COORDINATOR_USERNAME, PASSPHRASE, AddAccount, FakeClock, FastKdfPolicy
 from tests.gui.conftest import WindowFactory, sign_in
 
@@ -117,3 +118,35 @@ def test_first_run_wizard_creates_the_vault_and_shows_the_recovery_key_once(
     # The key is real: it opens the vault's recovery slot.
     KeySlotFile.load(layout.keyslots).unlock_with_recovery_key(key).wipe()
     assert key not in layout.keyslots.read_text("utf-8")
+
+
+def test_recovery_key_sets_a_coordinators_new_passphrase(
+    qtbot: QtBot, window_factory: WindowFactory, coordinator: tuple[SignedIn, str]
+) -> None:
+    _signed_in, recovery_key = coordinator
+    window = window_factory()
+    fresh = "remembered at last, a new one"
+
+    def fill_dialog(key: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RecoveryDialog)
+        qtbot.keyClicks(dialog.recovery_key, key)
+        dialog.username.clear()
+        qtbot.keyClicks(dialog.username, COORDINATOR_USERNAME)
+        qtbot.keyClicks(dialog.passphrase.edit, fresh)
+        qtbot.keyClicks(dialog.confirmation.edit, fresh)
+        dialog.accept()
+
+    QTimer.singleShot(200, lambda: fill_dialog("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"))
+    qtbot.mouseClick(window.unlock_view.recovery_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.unlock_view.message.isVisible(), timeout=5000)
+    assert "recovery key is not correct" in window.unlock_view.message.text()
+
+    QTimer.singleShot(200, lambda: fill_dialog(recovery_key.lower()))
+    qtbot.mouseClick(window.unlock_view.recovery_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    window.sign_out()
+    sign_in(qtbot, window, COORDINATOR_USERNAME, PASSPHRASE)
+    assert window.workspace is None  # the old passphrase no longer opens it
+    sign_in(qtbot, window, COORDINATOR_USERNAME, fresh)
+    assert window.workspace is not None

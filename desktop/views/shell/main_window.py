@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop.services import actions
 from desktop.services.account_service import AccountError
@@ -146,12 +154,26 @@ class MainWindow(QMainWindow):
         """Keeps the user's place and drafts, then leaves nothing but the unlock screen."""
         if self.services is None:
             return
+        if self._close_open_dialog():
+            QTimer.singleShot(0, self.lock)
+            return
         username = self.services.user.username
         if self.workspace is not None:
             self.workspace.save_drafts()
             self._place = self.workspace.place()
         self._end_session(actions.LOCK)
         self.unlock_view.prepare(username)
+
+    def _close_open_dialog(self) -> bool:
+        """A dialog in its own event loop is closed first; the lock runs once it has returned."""
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is self:
+            return False
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+        return True
 
     def sign_out(self) -> None:
         if self.services is None:

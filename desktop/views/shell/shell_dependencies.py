@@ -9,6 +9,7 @@ from desktop.clock import Clock
 from desktop.services.bundle import Services
 from desktop.services.sign_in_service import SignedIn, SignInService
 from desktop.vault.device_keyring import DeviceKeyring
+from desktop.vault.kdf import KdfPolicy
 from desktop.vault.layout import VaultLayout
 
 # (username, full name, passphrase) -> signed in coordinator and the recovery key
@@ -23,4 +24,5 @@ class ShellDependencies:
     create_vault: CreateVault
     services_for: Callable[[SignedIn], Services]
     clock: Clock
+    kdf_policy: KdfPolicy
     demo_passphrase: str | None = None

@@ -22,6 +22,7 @@ from desktop.vault.errors import VaultError
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.passphrase_field import PassphraseField
 from desktop.views.shell.shell_dependencies import ShellDependencies
+from desktop.views.unlock.recovery_dialog import RecoveryDialog
 
 
 class UnlockView(QWidget):
@@ -78,7 +79,11 @@ class UnlockView(QWidget):
             self.device_note.setText(reason)
         else:
             self.device_note.hide()
+        self.recovery_button = QPushButton("Lost your passphrase?")
+        self.recovery_button.setFlat(True)
+        self.recovery_button.clicked.connect(self.recover)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.recovery_button)
         buttons.addWidget(self.device_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
@@ -152,6 +157,17 @@ class UnlockView(QWidget):
             self.username.setFocus()
             return
         self._run(lambda: self._deps.sign_in.sign_in_with_device(username, self._deps.device))
+
+    def recover(self) -> None:
+        dialog = RecoveryDialog(self.username.text(), self)
+        if not dialog.exec():
+            return
+        key, username = dialog.recovery_key.text(), dialog.username.text()
+        passphrase = dialog.passphrase.text()
+        self.username.setText(username)
+        self._run(
+            lambda: self._deps.sign_in.recover(key, username, passphrase, self._deps.kdf_policy)
+        )
 
     def _run(self, attempt: Callable[[], SignedIn]) -> None:
         self._set_busy(True)
