@@ -46,6 +46,7 @@ class _FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # grow with the error line instead of squeezing the fields
 
     def accept(self) -> None:
         found = self.problems()
@@ -77,6 +78,7 @@ class AddAccountDialog(_FormDialog):
         self.role.setAccessibleName("Role")
         for role in Role:
             self.role.addItem(role.label, role)
+        self.role.setCurrentIndex(self.role.findData(Role.GANGS_WORKER))
         self.form.addRow("&Full name", self.full_name)
         self.form.addRow("&User name", self.username)
         self.form.addRow("&Role", self.role)

@@ -28,6 +28,7 @@ class PassphraseField(QWidget):
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setAccessibleName(accessible_name)
+        self.setFocusProxy(self.edit)  # labels' mnemonics and tab order land in the text
         self._toggle = QToolButton()
         self._toggle.setText("Show")
         self._toggle.setCheckable(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -116,10 +116,12 @@ class RecoveryKeyPage(QWizardPage):
             "It is shown once and never stored on this computer."
         )
         self.key_label = QLabel()
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(14)
-        self.key_label.setFont(font)
+        # A style sheet, not setFont: the application style sheet would override the font.
+        self.key_label.setStyleSheet(
+            "font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 16pt; "
+            "font-weight: 600; background: #ffffff; border: 1px solid #b8c0cc; "
+            "border-radius: 6px; padding: 12px;"
+        )
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setAccessibleName("Recovery key")
@@ -127,6 +129,8 @@ class RecoveryKeyPage(QWizardPage):
         save.clicked.connect(self.save_to_file)
         copy = QPushButton("C&opy")
         copy.clicked.connect(self.copy)
+        for button in (save, copy):
+            button.setAutoDefault(False)
         self.saved_note = _hint("")
         self.stored = QCheckBox("I have written down or saved the recovery key somewhere safe")
         self.stored.toggled.connect(self.completeChanged)

@@ -58,6 +58,7 @@ class RecoveryDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()
 
     def accept(self) -> None:
         found = [] if self.recovery_key.text().strip() else ["Enter the recovery key."]
