@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.clock import SystemClock
+from desktop.services.permissions import PermissionDeniedError
 from desktop.vault.errors import VaultError
 from desktop.vault.layout import VaultLayout
 
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except VaultError as error:
         print(f"casebook: {error}", file=sys.stderr)
         return 2
-    except ValueError as error:  # input the services refused, with a message for the user
+    except (ValueError, PermissionDeniedError) as error:  # refused, with a message to show
         print(f"casebook: {error}", file=sys.stderr)
         return 2
 

@@ -127,7 +127,7 @@ class AccountService:
             session.add(account)
             session.flush()
             self._audit(session, actions.ACCOUNT_CREATED, account, ("username", "role"))
-            slots = self._vault.slots
+            slots = self._vault.refresh_slots()
             slots.add_passphrase_slot(USER, username, passphrase, self._vault.data_key, self._kdf)
             if username in slots.disabled_usernames:
                 slots.disabled_usernames.remove(username)
@@ -146,7 +146,7 @@ class AccountService:
             account.active = False
             account.disabled_at = self._clock.now()
             self._audit(session, actions.ACCOUNT_DISABLED, account, ("active",))
-            slots = self._vault.slots
+            slots = self._vault.refresh_slots()
             slots.remove_slots(username=account.username)
             if account.username not in slots.disabled_usernames:
                 slots.disabled_usernames.append(account.username)
@@ -163,6 +163,7 @@ class AccountService:
             account.disabled_at = None
             account.must_change_passphrase = True
             self._audit(session, actions.ACCOUNT_ENABLED, account, ("active",))
+            self._vault.refresh_slots()
             self._replace_user_slot(account.username, new_passphrase)
 
     def change_role(self, account_id: int, role: Role) -> None:
@@ -186,11 +187,12 @@ class AccountService:
             account = self._get(session, account_id)
             account.must_change_passphrase = True
             self._audit(session, actions.PASSPHRASE_RESET, account, ("passphrase",))
-            self._vault.slots.remove_slots(username=account.username, kind=DEVICE)
+            self._vault.refresh_slots().remove_slots(username=account.username, kind=DEVICE)
             self._replace_user_slot(account.username, new_passphrase)
 
     def rekey(self, progress: Callable[[int], None] | None = None) -> None:
         self._require_coordinator("re-key the vault")
+        self._vault.refresh_slots()
         self._vault.rekey(progress)
         with self._vault.sessions.begin() as session:
             audit_chain.append(session, self._clock.now(), self._user.username, actions.REKEYED)
@@ -201,7 +203,7 @@ class AccountService:
         if found:
             raise AccountError(" ".join(found))
         try:
-            self._vault.slots.unlock_with_passphrase(self._user.username, current).wipe()
+            self._vault.refresh_slots().unlock_with_passphrase(self._user.username, current).wipe()
         except WrongPassphraseError as error:
             raise AccountError("Your current passphrase is not correct.") from error
         with self._vault.sessions.begin() as session:
@@ -218,13 +220,13 @@ class AccountService:
         )
 
     def remember_on_device(self, device: DeviceKeyring) -> None:
-        slots = self._vault.slots
-        if not slots.remember_allowed:
+        if not self._vault.refresh_slots().remember_allowed:
             raise PermissionDeniedError("be remembered on this device")
         reason = device.unavailable_reason()
         if reason:
             raise AccountError(reason)
         self.forget_device(device, audit=False)
+        slots = self._vault.slots
         slot, kek = slots.add_device_slot(self._user.username, self._vault.data_key)
         try:
             device.store(slots.vault_id, self._user.username, slot.slot_id, kek)
@@ -237,7 +239,7 @@ class AccountService:
             )
 
     def forget_device(self, device: DeviceKeyring, *, audit: bool = True) -> None:
-        slots = self._vault.slots
+        slots = self._vault.refresh_slots()
         remembered = device.load(slots.vault_id, self._user.username)
         device.forget(slots.vault_id, self._user.username)
         if remembered is not None:
@@ -259,7 +261,7 @@ class AccountService:
 
     def set_remember_allowed(self, allowed: bool) -> None:
         self._require_coordinator("change the vault's settings")
-        slots = self._vault.slots
+        slots = self._vault.refresh_slots()
         slots.remember_allowed = allowed
         if not allowed:
             slots.remove_slots(kind=DEVICE)

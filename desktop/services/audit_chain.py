@@ -93,7 +93,16 @@ class ChainVerdict:
         return not self.problems
 
 
-def verify(session: Session) -> ChainVerdict:
+def head(session: Session) -> tuple[int, str] | None:
+    """The newest row's id and hash."""
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    return None if row is None else (row.id, row.hash)
+
+
+def verify(session: Session, recorded_head: tuple[int, str] | None = None) -> ChainVerdict:
+    """Checks every row; recorded_head is the newest row noted outside the database at lock."""
     problems: list[str] = []
     present = set(
         session.execute(
@@ -107,6 +116,20 @@ def verify(session: Session) -> ChainVerdict:
     )
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
     count = _check_rows(rows, problems)
+    if recorded_head is not None:
+        head_id, head_hash = recorded_head
+        stored = session.execute(
+            select(AuditEntry.hash).where(AuditEntry.id == head_id)
+        ).scalar_one_or_none()
+        if stored is None:
+            problems.append(
+                f"audit row {head_id}: missing, though it was the newest row when the vault was "
+                "last locked (rows were removed from the end of the log)"
+            )
+        elif stored != head_hash:
+            problems.append(
+                f"audit row {head_id}: differs from the row recorded when the vault was last locked"
+            )
     return ChainVerdict(count, problems)
 
 

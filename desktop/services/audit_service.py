@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVarTuple
@@ -39,9 +40,15 @@ class AuditFilter:
 
 
 class AuditService:
-    def __init__(self, sessions: sessionmaker[Session], user: CurrentUser) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        user: CurrentUser,
+        recorded_head: Callable[[], tuple[int, str] | None] = lambda: None,
+    ) -> None:
         self._sessions = sessions
         self._user = user
+        self._recorded_head = recorded_head
 
     def _require_coordinator(self) -> None:
         if self._user.role is not Role.COORDINATOR:
@@ -80,7 +87,7 @@ class AuditService:
     def verify_chain(self) -> audit_chain.ChainVerdict:
         self._require_coordinator()
         with self._sessions.begin() as session:
-            return audit_chain.verify(session)
+            return audit_chain.verify(session, self._recorded_head())
 
 
 def _filtered(query: Select[*Columns], audit_filter: AuditFilter) -> Select[*Columns]:

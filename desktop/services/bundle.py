@@ -36,7 +36,7 @@ class Services:
         return cls(
             signed_in=signed_in,
             accounts=AccountService(signed_in.vault, user, kdf_policy, clock),
-            audit=AuditService(sessions, user),
+            audit=AuditService(sessions, user, lambda: signed_in.vault.slots.audit_head),
             drafts=DraftService(sessions, user, clock),
             people=PeopleService(sessions, user, clock),
             settings=SettingsService(sessions, user, clock),
@@ -51,5 +51,8 @@ class Services:
         try:
             with vault.sessions.begin() as session:
                 audit_chain.append(session, self.clock.now(), self.user.username, action)
+                newest = audit_chain.head(session)
+            vault.refresh_slots().audit_head = newest
+            vault.save_slots()
         finally:
             vault.lock()

@@ -16,6 +16,9 @@ from desktop.vault.atomic_file import write_atomically
 
 FREE_ATTEMPTS = 5
 MAX_WAIT_SECONDS = 15 * 60
+# Someone hammering the screen must not grow the file without end: past this many, the oldest
+# are only counted.
+MAX_PENDING = 200
 
 
 @dataclass
@@ -31,6 +34,7 @@ class AttemptLog:
     failures: int = 0
     last_failure: datetime | None = None
     pending: list[PendingEvent] = field(default_factory=list)
+    unlisted: int = 0
 
     @classmethod
     def load(cls, path: Path) -> AttemptLog:
@@ -46,6 +50,7 @@ class AttemptLog:
                     PendingEvent(datetime.fromisoformat(e["at"]), e["username"], e["outcome"])
                     for e in data["pending"]
                 ],
+                unlisted=int(data.get("unlisted", 0)),
             )
         except FileNotFoundError:
             return cls(path=path)
@@ -57,6 +62,7 @@ class AttemptLog:
         data = {
             "failures": self.failures,
             "last_failure": self.last_failure.isoformat() if self.last_failure else None,
+            "unlisted": self.unlisted,
             "pending": [
                 {"at": e.at.isoformat(), "username": e.username, "outcome": e.outcome}
                 for e in self.pending
@@ -76,17 +82,28 @@ class AttemptLog:
     def record_failure(self, now: datetime, username: str, outcome: str) -> None:
         self.failures += 1
         self.last_failure = now
-        self.pending.append(PendingEvent(now, username, outcome))
-        self.save()
+        self._add(PendingEvent(now, username, outcome))
 
     def record_refusal(self, now: datetime, username: str, outcome: str) -> None:
         """A try refused before it was checked (throttled, or the vault could not be opened)."""
-        self.pending.append(PendingEvent(now, username, outcome))
+        self._add(PendingEvent(now, username, outcome))
+
+    def _add(self, event: PendingEvent) -> None:
+        self.pending.append(event)
+        if len(self.pending) > MAX_PENDING:
+            del self.pending[0]
+            self.unlisted += 1
         self.save()
 
     def record_success(self) -> list[PendingEvent]:
         """Resets the count; returns the events still to be written to the audit log."""
         pending, self.pending = self.pending, []
+        if self.unlisted and pending:
+            summary = PendingEvent(
+                pending[0].at, "(several)", f"{self.unlisted} earlier attempts, not itemised"
+            )
+            pending.insert(0, summary)
+        self.unlisted = 0
         self.failures = 0
         self.last_failure = None
         self.save()

@@ -109,6 +109,9 @@ class KeySlotFile:
     remember_allowed: bool = True
     disabled_usernames: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
+    # The newest audit row (id, hash) when the vault was last locked: a log that ends before it
+    # has lost rows from its end, which the hash chain alone cannot show.
+    audit_head: tuple[int, str] | None = None
     _mac: str = ""
 
     # ---- reading and writing -------------------------------------------------------------
@@ -122,6 +125,7 @@ class KeySlotFile:
             "remember_allowed": self.remember_allowed,
             "disabled_usernames": sorted(self.disabled_usernames),
             "slots": [slot.to_json() for slot in self.slots],
+            "audit_head": list(self.audit_head) if self.audit_head else None,
         }
 
     def save(self, path: Path, data_key: SecretKey) -> None:
@@ -148,6 +152,7 @@ class KeySlotFile:
                 remember_allowed=bool(document["remember_allowed"]),
                 disabled_usernames=[str(name) for name in document["disabled_usernames"]],
                 slots=[Slot.from_json(slot) for slot in document["slots"]],
+                audit_head=_audit_head(document["audit_head"]),
                 _mac=str(mac),
             )
         except KeySlotFileTamperedError:
@@ -299,6 +304,13 @@ class KeySlotFile:
         key = SecretKey(data_key)
         self.verify_mac(key)
         return key
+
+
+def _audit_head(value: Any) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    row_id, row_hash = value
+    return int(row_id), str(row_hash)
 
 
 def _mac_key(data_key: SecretKey) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import os
 import secrets
 from collections.abc import Callable
@@ -45,6 +46,17 @@ class OpenVault:
     def save_slots(self) -> None:
         self.slots.save(self.layout.keyslots, self.data_key)
 
+    def refresh_slots(self) -> KeySlotFile:
+        """The slot file as it is on disk now, before changing it.
+
+        Another window on this vault may have changed it since this one opened (a new device
+        slot, a disabled account, a re-key); saving the copy read at sign-in would undo that.
+        """
+        slots = KeySlotFile.load(self.layout.keyslots)
+        slots.verify_mac(self.data_key)
+        self.slots = slots
+        return slots
+
     def lock(self) -> None:
         if self.locked:
             return
@@ -61,22 +73,29 @@ class OpenVault:
         """
         report = progress or (lambda _percent: None)
         new_key = SecretKey.generate()
-        self.slots.reseal_all(new_key)
-        self.slots.save(self.layout.pending_keyslots, new_key)
+        # A separate copy: if the re-key fails, the slots in memory still match the database.
+        resealed = copy.deepcopy(self.refresh_slots())
+        resealed.reseal_all(new_key)
+        resealed.save(self.layout.pending_keyslots, new_key)
         report(20)
         self.engine.dispose()
         connection = open_raw_connection(self.layout.database, self.data_key)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute(f'PRAGMA rekey = "{new_key.hex_pragma_value()}"')
+        except BaseException:
+            self.layout.pending_keyslots.unlink(missing_ok=True)
+            new_key.wipe()
+            raise
         finally:
             connection.close()
         report(80)
         os.replace(self.layout.pending_keyslots, self.layout.keyslots)
-        self.data_key.wipe()
-        self.data_key = new_key
-        self.engine = create_vault_engine(self.layout.database, new_key)
-        self.sessions = make_session_factory(self.engine)
+        self.slots = resealed
+        # The engine (and every service's session factory) keeps this SecretKey object:
+        # its next connections open with the new key.
+        self.data_key.take_over(new_key)
+        self.engine.dispose()
         report(100)
 
 

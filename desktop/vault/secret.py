@@ -31,6 +31,16 @@ class SecretKey:
         """The SQLCipher raw-key literal, built just before use and dropped straight after."""
         return "x'" + self.view().hex() + "'"
 
+    def take_over(self, other: SecretKey) -> None:
+        """Becomes the other key (then wipes it), so every holder of this object sees the change.
+
+        Used by a re-key: the engine's connection factory keeps working with the new key.
+        """
+        if len(other) != len(self._buffer):
+            raise ValueError("keys differ in length")
+        self._buffer[:] = other.view()
+        other.wipe()
+
     def wipe(self) -> None:
         for index in range(len(self._buffer)):
             self._buffer[index] = 0
