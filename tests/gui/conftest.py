@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -62,8 +63,15 @@ def allow_first_sign_in(signed_in: SignedIn) -> None:
 def sign_in(qtbot: QtBot, window: MainWindow, username: str, passphrase: str = PASSPHRASE) -> None:
     """Types the user name and passphrase and presses Enter, as a person would."""
     view = window.unlock_view
+    # A person's window has the focus; shortcuts (Ctrl+S, Ctrl+L) only reach an active window.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)
     view.username.clear()
     qtbot.keyClicks(view.username, username)
     qtbot.keyClicks(view.passphrase.edit, passphrase)
     qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.services is not None or view.message.isVisible(), timeout=10000)
+    # The offscreen platform drops window activation when the workspace replaces the unlock
+    # screen (a real window manager keeps it); give it back as the person's window would have.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)

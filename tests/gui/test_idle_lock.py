@@ -3,6 +3,8 @@ returns the user to their place with their unsaved text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -156,3 +158,39 @@ def test_idle_lock_closes_an_open_dialog_first(
     qtbot.waitUntil(lambda: window.services is None, timeout=4000)
     assert QApplication.activeModalWidget() is None
     assert window.stack.currentWidget() is window.unlock_view
+
+
+def test_nothing_typed_in_the_window_reaches_any_file_in_clear(
+    qtbot: QtBot,
+    window_factory: WindowFactory,
+    coordinator: tuple[SignedIn, str],
+    tmp_path: Path,
+) -> None:
+    """Typed, saved, drafted, locked and closed: every file under tmp_path (vault, WAL,
+    key slots, attempts, the window's QSettings file) is free of the text."""
+    window = window_factory()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    assert window.workspace is not None and window.workspace.caseload is not None
+    caseload = window.workspace.caseload
+    qtbot.mouseClick(caseload.new_button, Qt.MouseButton.LeftButton)
+    form = caseload.form
+    assert form is not None
+    qtbot.keyClicks(form.given_name, "Saved" + CANARY)
+    qtbot.keyClicks(form.family_name, "Person")
+    qtbot.keyClicks(form.summary, "Note " + CANARY)
+    qtbot.keyClick(form.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert caseload.model.total == 1
+    qtbot.mouseClick(caseload.new_button, Qt.MouseButton.LeftButton)
+    assert caseload.form is not None
+    qtbot.keyClicks(caseload.form.summary, "Draft " + CANARY)
+    window.lock()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    window.close()
+    assert (tmp_path / "settings" / "casebook.ini").exists()  # the window saved its geometry
+
+    leaks = [
+        path
+        for path in tmp_path.rglob("*")
+        if path.is_file() and CANARY.encode() in path.read_bytes()
+    ]
+    assert leaks == []

@@ -242,4 +242,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sign_out()
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.sync()
         event.accept()
