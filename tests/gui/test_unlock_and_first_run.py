@@ -15,7 +15,14 @@ from desktop.vault.layout import VaultLayout
 from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
 from desktop.views.unlock.first_run_wizard import FirstRunWizard
 from desktop.views.unlock.recovery_dialog import RecoveryDialog
-from tests.conftest import COORDINATOR_USERNAME, PASSPHRASE, AddAccount, FakeClock, FastKdfPolicy
+from tests.conftest import (
+    COORDINATOR_USERNAME,
+    PASSPHRASE,
+    AddAccount,
+    FakeClock,
+    FastKdfPolicy,
+    InMemoryKeyring,
+)
 from tests.gui.conftest import WindowFactory, sign_in
 
 
@@ -150,3 +157,57 @@ def test_recovery_key_sets_a_coordinators_new_passphrase(
     assert window.workspace is None  # the old passphrase no longer opens it
     sign_in(qtbot, window, COORDINATOR_USERNAME, fresh)
     assert window.workspace is not None
+
+
+def test_remember_me_on_this_computer_then_sign_in_without_the_passphrase(
+    qtbot: QtBot,
+    window_factory: WindowFactory,
+    coordinator: tuple[SignedIn, str],
+    keyring_backend: InMemoryKeyring,
+) -> None:
+    window = window_factory()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    assert window.remember_action.isVisible() and not window.remember_action.isChecked()
+    window.remember_action.trigger()
+    assert window.remember_action.isChecked()
+    assert len(keyring_backend.passwords) == 1
+    assert all(len(secret) < 2560 for secret in keyring_backend.passwords.values())
+    window.sign_out()
+
+    view = window.unlock_view
+    qtbot.keyClicks(view.username, COORDINATOR_USERNAME)
+    qtbot.mouseClick(view.device_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert window.services is not None
+    assert window.services.user.username == COORDINATOR_USERNAME
+
+
+def test_without_a_credential_store_the_option_is_hidden_with_a_reason(
+    qtbot: QtBot,
+    vault_layout: VaultLayout,
+    kdf: FastKdfPolicy,
+    clock: FakeClock,
+    coordinator: tuple[SignedIn, str],
+    tmp_path: Path,
+) -> None:
+    from keyring.backends import fail
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import build_main_window
+    from desktop.vault.device_keyring import DeviceKeyring
+
+    window = build_main_window(
+        vault_layout,
+        kdf_policy=kdf,
+        clock=clock,
+        device=DeviceKeyring(fail.Keyring()),
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.unlock_view.device_button.isVisibleTo(window)
+    assert "no secure credential store" in window.unlock_view.device_note.text()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    assert window.services is not None
+    assert not window.remember_action.isVisible()
+    window.sign_out()
