@@ -108,9 +108,7 @@ class AccountService:
     def add_account(self, username: str, display_name: str, role: Role, passphrase: str) -> int:
         self._require_coordinator("add accounts")
         username = username.strip().lower()
-        found = validate_new_account(username, display_name, passphrase)
-        if found:
-            raise AccountError(" ".join(found))
+        _require_acceptable(validate_new_account(username, display_name, passphrase))
         with self._vault.sessions.begin() as session:
             taken = session.execute(
                 select(func.count()).where(Account.username == username)
@@ -154,9 +152,7 @@ class AccountService:
 
     def enable_account(self, account_id: int, new_passphrase: str) -> None:
         self._require_coordinator("enable accounts")
-        found = passphrase_policy.problems(new_passphrase)
-        if found:
-            raise AccountError(" ".join(found))
+        _require_acceptable(passphrase_policy.problems(new_passphrase))
         with self._vault.sessions.begin() as session:
             account = self._get(session, account_id)
             account.active = True
@@ -180,9 +176,7 @@ class AccountService:
     def reset_passphrase(self, account_id: int, new_passphrase: str) -> None:
         """For a forgotten passphrase: a new slot, to be changed at the next sign-in."""
         self._require_coordinator("reset passphrases")
-        found = passphrase_policy.problems(new_passphrase)
-        if found:
-            raise AccountError(" ".join(found))
+        _require_acceptable(passphrase_policy.problems(new_passphrase))
         with self._vault.sessions.begin() as session:
             account = self._get(session, account_id)
             account.must_change_passphrase = True
@@ -199,9 +193,7 @@ class AccountService:
 
     # ---- the signed-in user's own key ----------------------------------------------------
     def change_own_passphrase(self, current: str, new: str, confirmation: str) -> None:
-        found = passphrase_policy.problems(new, confirmation)
-        if found:
-            raise AccountError(" ".join(found))
+        _require_acceptable(passphrase_policy.problems(new, confirmation))
         try:
             self._vault.refresh_slots().unlock_with_passphrase(self._user.username, current).wipe()
         except WrongPassphraseError as error:
@@ -300,6 +292,11 @@ class AccountService:
         if username in slots.disabled_usernames:
             slots.disabled_usernames.remove(username)
         self._vault.save_slots()
+
+
+def _require_acceptable(problems: list[str]) -> None:
+    if problems:
+        raise AccountError(" ".join(problems))
 
 
 def _row(account: Account) -> AccountRow:
