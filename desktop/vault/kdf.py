@@ -57,12 +57,12 @@ class KdfPolicy:
     """Chooses parameters for a new slot. Production: calibrated to ~0.5 s, floors enforced."""
 
     def new_params(self) -> Argon2Params:
-        memory, passes, lanes = _calibrated_cost()
+        memory, passes, lanes = calibrated_cost()
         return Argon2Params(memory, passes, lanes, os.urandom(16))
 
 
 @lru_cache(maxsize=1)
-def _calibrated_cost() -> tuple[int, int, int]:
+def calibrated_cost() -> tuple[int, int, int]:
     """Scale passes at the memory floor until one derivation takes about TARGET_SECONDS.
 
     The first derivation pays for faulting in 64 MiB, so each measurement is the faster of two,
