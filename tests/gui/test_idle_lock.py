@@ -95,6 +95,13 @@ def test_idle_lock_hides_everything_and_unlock_restores_place_and_text(
     audit = AuditService(signed_in.vault.sessions, signed_in.user)
     assert audit.count(AuditFilter(action="lock")) == 1
 
+    # Not wanted after all: discarding empties the form and forgets the draft.
+    qtbot.mouseClick(restored.discard_button, Qt.MouseButton.LeftButton)
+    assert restored.summary.toPlainText() == ""
+    assert not restored.notice.isVisibleTo(window)
+    assert window.services is not None
+    assert window.services.drafts.load(restored.form_key) is None
+
 
 def test_ctrl_l_locks_and_clears_casebook_text_from_the_clipboard(
     qtbot: QtBot, window_factory: WindowFactory, coordinator: tuple[SignedIn, str]

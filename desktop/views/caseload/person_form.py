@@ -48,6 +48,10 @@ class PersonForm(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.discard_button = QPushButton("&Discard my unsaved changes")
+        self.discard_button.setToolTip("Go back to the record as it was last saved")
+        self.discard_button.clicked.connect(self.discard_draft)
+        self.discard_button.hide()
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -102,7 +106,10 @@ class PersonForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.notice)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.discard_button)
+        layout.addLayout(notice_row)
         layout.addWidget(self.error)
         layout.addLayout(form, 1)
         layout.addLayout(buttons)
@@ -186,10 +193,17 @@ class PersonForm(QWidget):
             )
         )
         self._dirty = True
-        self.notice.setText(
-            "Your unsaved changes have been restored. Save them, or go back and discard them."
-        )
+        self.notice.setText("Your unsaved changes have been restored. Save them, or discard them.")
         self.notice.show()
+        self.discard_button.show()
+
+    def discard_draft(self) -> None:
+        self._autosave.stop()
+        self._services.drafts.discard(self.form_key)
+        self._fill(self._record.details if self._record else PersonDetails())
+        self._dirty = False
+        self.notice.hide()
+        self.discard_button.hide()
 
     # ---- actions -------------------------------------------------------------------------
     def save(self) -> None:

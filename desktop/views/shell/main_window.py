@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.logging_setup import LOG
 from desktop.services import actions
 from desktop.services.account_service import AccountError
 from desktop.services.bundle import Services
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         user = services.user
         self.user_label.setText(f"Signed in as {user.display_name} · {user.role.label}")
         self.idle.start(services.settings.idle_lock_minutes() * 60)
+        LOG.info("signed in with the role %s", user.role.value)
 
     def lock(self) -> None:
         """Keeps the user's place and drafts, then leaves nothing but the unlock screen."""
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         self.unlock_view.prepare()
 
     def _end_session(self, action: str) -> None:
+        LOG.info("session ended: %s", action)
         self.idle.stop()
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
