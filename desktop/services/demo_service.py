@@ -6,9 +6,10 @@ import random
 from datetime import timedelta
 
 from faker import Faker
+from sqlalchemy import update
 
 from desktop.clock import Clock
-from desktop.models.accounts import Role
+from desktop.models.accounts import Account, Role
 from desktop.services.account_service import AccountService
 from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.sign_in_service import SignedIn
@@ -76,10 +77,6 @@ def build_demo_vault(
 
 def _clear_first_sign_in_changes(signed_in: SignedIn) -> None:
     """Demo accounts share a known passphrase: no forced change at first sign-in."""
-    from sqlalchemy import update
-
-    from desktop.models.accounts import Account
-
     with signed_in.vault.sessions.begin() as session:
         session.execute(update(Account).values(must_change_passphrase=False))
 
