@@ -3,17 +3,45 @@
 from desktop.models.accounts import Account, Role
 from desktop.models.audit import AuditEntry
 from desktop.models.base import Base
+from desktop.models.case_status import StatusChange
+from desktop.models.chronology import ChronologyEntry, ChronologyRevision
+from desktop.models.contextual import GroupLink, PeerGroup, Place, PlaceLink
 from desktop.models.drafts import Draft
-from desktop.models.people import Allocation, YoungPerson
+from desktop.models.interventions import Intervention
+from desktop.models.missing import MissingEpisode
+from desktop.models.network import Contact, PersonLink
+from desktop.models.people import Address, Alias, Allocation, ExternalReference, YoungPerson
+from desktop.models.referrals import Referral
+from desktop.models.risk import Flag, FlagType, RagRating
+from desktop.models.tasks import Task
 from desktop.models.vault_settings import VaultSetting
 
 __all__ = [
     "Account",
+    "Address",
+    "Alias",
     "Allocation",
     "AuditEntry",
     "Base",
+    "ChronologyEntry",
+    "ChronologyRevision",
+    "Contact",
     "Draft",
+    "ExternalReference",
+    "Flag",
+    "FlagType",
+    "GroupLink",
+    "Intervention",
+    "MissingEpisode",
+    "PeerGroup",
+    "PersonLink",
+    "Place",
+    "PlaceLink",
+    "RagRating",
+    "Referral",
     "Role",
+    "StatusChange",
+    "Task",
     "VaultSetting",
     "YoungPerson",
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -37,3 +38,14 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def choice(kind: type[enum.StrEnum]) -> Enum:
+    """A column type storing a StrEnum's codes (not its member names) as plain text."""
+    return Enum(
+        kind,
+        native_enum=False,
+        length=40,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )

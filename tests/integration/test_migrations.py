@@ -116,3 +116,35 @@ def test_copy_only_when_a_revision_was_present(
     assert {"young_people", "audit_log", "accounts", "drafts"} <= _tables(signed_in)
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
+
+
+def test_caseload_upgrade_keeps_people_and_makes_them_searchable(
+    coordinator: tuple[SignedIn, str], vault_layout: VaultLayout, clock: FakeClock
+) -> None:
+    """A Foundation-era vault (revision 0001) with a young person in it, upgraded at unlock."""
+    from sqlalchemy import text
+
+    signed_in, _ = coordinator
+    config = migrate._config()
+    with signed_in.vault.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    with signed_in.vault.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO young_people (case_reference, given_name, family_name, known_as, "
+                "summary, created_at, updated_at) VALUES ('IGX-000001', 'Zoë', 'Ahmed', "
+                "'Lil Z', '', '2025-01-01', '2025-01-01')"
+            )
+        )
+    signed_in.vault.lock()
+
+    again = SignInService(vault_layout, clock).sign_in(COORDINATOR_USERNAME, PASSPHRASE)
+    assert again.vault.safety_copy is not None
+    with again.vault.sessions.begin() as session:
+        row = session.execute(text("SELECT status, gender, search_text FROM young_people")).one()
+        flags = session.execute(text("SELECT count(*) FROM flag_types")).scalar_one()
+    again.vault.lock()
+    assert row.status == "referred" and row.gender == "not_known"
+    assert "zoe" in row.search_text and "lil z" in row.search_text
+    assert flags >= 11

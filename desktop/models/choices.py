@@ -1,0 +1,192 @@
+"""Fixed lists the caseload uses (stored as their short codes, shown by their labels)."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Choice(enum.StrEnum):
+    """A stored code with a label for people (from LABELS, else the code made readable)."""
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+
+class Gender(Choice):
+    FEMALE = "female"
+    MALE = "male"
+    NON_BINARY = "non_binary"
+    OTHER = "other"
+    NOT_KNOWN = "not_known"
+
+
+class Ethnicity(Choice):
+    """The ONS 2021 census categories for England, plus not known / prefer not to say."""
+
+    BANGLADESHI = "asian_bangladeshi"
+    CHINESE = "asian_chinese"
+    INDIAN = "asian_indian"
+    PAKISTANI = "asian_pakistani"
+    OTHER_ASIAN = "asian_other"
+    AFRICAN = "black_african"
+    CARIBBEAN = "black_caribbean"
+    OTHER_BLACK = "black_other"
+    WHITE_ASIAN = "mixed_white_asian"
+    WHITE_BLACK_AFRICAN = "mixed_white_black_african"
+    WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean"
+    OTHER_MIXED = "mixed_other"
+    WHITE_BRITISH = "white_british"
+    IRISH = "white_irish"
+    GYPSY_TRAVELLER = "white_gypsy_traveller"
+    ROMA = "white_roma"
+    OTHER_WHITE = "white_other"
+    ARAB = "other_arab"
+    ANY_OTHER = "other_any"
+    NOT_KNOWN = "not_known"
+    NOT_STATED = "not_stated"
+
+
+class EetStatus(Choice):
+    SCHOOL = "school"
+    COLLEGE = "college"
+    ALTERNATIVE_PROVISION = "alternative_provision"
+    EXCLUDED = "excluded"
+    TRAINING = "training"
+    APPRENTICESHIP = "apprenticeship"
+    EMPLOYED = "employed"
+    NEET = "neet"
+    NOT_KNOWN = "not_known"
+
+
+class LegalStatus(Choice):
+    NONE = "none"
+    CHILD_IN_NEED = "child_in_need"
+    CHILD_PROTECTION_PLAN = "child_protection_plan"
+    LOOKED_AFTER = "looked_after"
+    CARE_LEAVER = "care_leaver"
+
+
+class CaseStatus(Choice):
+    REFERRED = "referred"
+    ASSESSMENT = "assessment"
+    ACTIVE = "active"
+    MONITORING = "monitoring"
+    CLOSED = "closed"
+
+
+class Rag(Choice):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+class ReferralSource(Choice):
+    POLICE = "police_intelligence"
+    COMMUNITY = "community_intelligence"
+    SELF = "self_referral"
+    SOCIAL_CARE = "childrens_social_care"
+    SCHOOL = "school"
+    YOUTH_JUSTICE = "youth_justice_service"
+    ASB_HOUSING = "asb_housing_team"
+    HEALTH = "health"
+    PARENT_CARER = "parent_or_carer"
+    OTHER = "other"
+
+
+class ReferralDecision(Choice):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    SIGNPOSTED = "signposted"
+    DECLINED = "declined"
+
+
+class EntryType(Choice):
+    VISIT = "visit"
+    PHONE = "phone"
+    ONLINE = "online_session"
+    RIDE_OUT = "ride_out_contact"
+    INCIDENT = "incident"
+    MEETING = "meeting"
+    NOTE = "note"
+    OTHER = "other"
+
+
+class InterventionType(Choice):
+    MENTORING = "mentoring"
+    GANG_EXIT = "gang_exit_support"
+    FAMILY_THERAPY_REFERRAL = "family_therapy_referral"
+    EMPLOYMENT_REFERRAL = "employment_coaching_referral"
+    ADVOCATE_SUPPORT = "advocate_support"
+    DIVERSIONARY = "diversionary_activity"
+    EDUCATION_SUPPORT = "education_support"
+    WARNING_LETTER = "warning_letter"
+    ABC = "acceptable_behaviour_contract"
+    INJUNCTION = "civil_injunction"
+    CBO = "criminal_behaviour_order"
+
+    @property
+    def is_enforcement(self) -> bool:
+        return self in ENFORCEMENT
+
+
+ENFORCEMENT = frozenset(
+    {
+        InterventionType.WARNING_LETTER,
+        InterventionType.ABC,
+        InterventionType.INJUNCTION,
+        InterventionType.CBO,
+    }
+)
+
+
+class LinkKind(Choice):
+    ASSOCIATE = "associate"
+    SIBLING = "sibling"
+    RIVAL = "rival_group"
+    VICTIM_PERPETRATOR = "victim_perpetrator"
+
+
+class PlaceKind(Choice):
+    PARK = "park"
+    ESTATE = "estate"
+    TRANSPORT = "transport"
+    SHOP = "shop_or_takeaway"
+    SCHOOL = "school"
+    OTHER = "other"
+
+
+class ContactKind(Choice):
+    FAMILY = "family"
+    PROFESSIONAL = "professional"
+
+
+# Labels that the code alone would not spell well (codes are unique in meaning across lists).
+LABELS: dict[str, str] = {
+    "asian_bangladeshi": "Asian or Asian British: Bangladeshi",
+    "asian_chinese": "Asian or Asian British: Chinese",
+    "asian_indian": "Asian or Asian British: Indian",
+    "asian_pakistani": "Asian or Asian British: Pakistani",
+    "asian_other": "Asian or Asian British: Any other Asian background",
+    "black_african": "Black, Black British, Caribbean or African: African",
+    "black_caribbean": "Black, Black British, Caribbean or African: Caribbean",
+    "black_other": "Black, Black British, Caribbean or African: Any other Black background",
+    "mixed_white_asian": "Mixed or Multiple: White and Asian",
+    "mixed_white_black_african": "Mixed or Multiple: White and Black African",
+    "mixed_white_black_caribbean": "Mixed or Multiple: White and Black Caribbean",
+    "mixed_other": "Mixed or Multiple: Any other Mixed or Multiple background",
+    "white_british": "White: English, Welsh, Scottish, Northern Irish or British",
+    "white_irish": "White: Irish",
+    "white_gypsy_traveller": "White: Gypsy or Irish Traveller",
+    "white_roma": "White: Roma",
+    "white_other": "White: Any other White background",
+    "other_arab": "Other ethnic group: Arab",
+    "other_any": "Other ethnic group: Any other ethnic group",
+    "not_known": "Not known",
+    "not_stated": "Prefer not to say",
+    "neet": "Not in education, employment or training (NEET)",
+    "childrens_social_care": "Children's social care",
+    "asb_housing_team": "ASB housing team",
+    "mentoring": "One-to-one mentoring",
+    "advocate_support": "Advocate support for young women",
+}
