@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from desktop.clock import Clock
 from desktop.models.accounts import Account
-from desktop.models.people import Allocation, YoungPerson
+from desktop.models.choices import CaseStatus, EetStatus, Ethnicity, Gender, LegalStatus, Rag
+from desktop.models.people import Address, Alias, Allocation, ExternalReference, YoungPerson
+from desktop.models.risk import Flag
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import (
     CAN_CREATE_YOUNG_PEOPLE,
-    ROLE_RECORD_SCOPE,
     PermissionDeniedError,
-    RecordScope,
     Section,
     require_section,
 )
+from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
+from desktop.services.text_folding import fold, search_text
 
 Columns = TypeVarTuple("Columns")
 
 CASE_PREFIX = "IGX-"
+YOUNGEST, OLDEST = 10, 25
 
-
-class RecordNotFoundError(LookupError):
-    def __init__(self) -> None:
-        super().__init__("That record does not exist or is not open to you.")
+__all__ = ["RecordNotFoundError"]  # re-exported: views catch it from here
 
 
 class PersonInputError(ValueError):
@@ -45,6 +45,9 @@ class CaseloadRow:
     known_as: str
     age: int | None
     key_worker: str
+    status: CaseStatus
+    rag: Rag | None
+    flags: int
 
 
 @dataclass
@@ -56,14 +59,50 @@ class PersonDetails:
     summary: str = ""
     key_worker_id: int | None = None
     allocated_ids: list[int] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    age_exception_reason: str = ""
+    gender: Gender = Gender.NOT_KNOWN
+    ethnicity: Ethnicity = Ethnicity.NOT_KNOWN
+    first_language: str = ""
+    interpreter_needed: bool = False
+    eet_status: EetStatus = EetStatus.NOT_KNOWN
+    school_or_college: str = ""
+    legal_status: LegalStatus = LegalStatus.NONE
+    send_needs: str = ""
 
-    def problems(self) -> list[str]:
+    def problems(self, today: date) -> list[str]:
         found = []
         if not self.given_name.strip():
             found.append("Enter the young person's given name.")
         if not self.family_name.strip():
             found.append("Enter the young person's family name.")
+        if self.date_of_birth is not None:
+            age = age_on(self.date_of_birth, today)
+            assert age is not None
+            if self.date_of_birth > today:
+                found.append("The date of birth is in the future.")
+            elif not YOUNGEST <= age <= OLDEST and not self.age_exception_reason.strip():
+                found.append(
+                    f"They are {age}: the unit works with {YOUNGEST} to {OLDEST} year olds. "
+                    "Give the confirmed reason for working with them, or correct the date."
+                )
         return found
+
+
+@dataclass(frozen=True)
+class AddressRow:
+    id: int
+    address: str
+    postcode: str
+    moved_in: date | None
+    moved_out: date | None
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    id: int
+    kind: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +111,30 @@ class PersonRecord:
     case_reference: str
     details: PersonDetails
     age: int | None
+    status: CaseStatus
+    rag: Rag | None
+    rag_review_due: date | None
+    addresses: list[AddressRow]
+    references: list[ReferenceRow]
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.details.given_name} {self.details.family_name}"
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    search: str = ""
+    statuses: frozenset[CaseStatus] = frozenset()
+    rag: Rag | None = None
+    key_worker_id: int | None = None
+    flag_type_id: int | None = None
+    age_band: tuple[int, int] | None = None  # inclusive
+    sort: str = "name"  # one of SORT_KEYS
+    descending: bool = False
+
+
+SORT_KEYS = ("reference", "name", "known_as", "age", "key_worker", "status", "rag")
 
 
 def age_on(born: date | None, today: date) -> int | None:
@@ -80,38 +143,49 @@ def age_on(born: date | None, today: date) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)
+
+
 class PeopleService:
     def __init__(self, sessions: sessionmaker[Session], user: CurrentUser, clock: Clock) -> None:
         self._sessions = sessions
         self._user = user
         self._clock = clock
 
-    # ---- who may see what ----------------------------------------------------------------
-    def _visible(self) -> ColumnElement[bool]:
-        scope = ROLE_RECORD_SCOPE[self._user.role]
-        if scope is RecordScope.ALL:
-            return YoungPerson.id.is_not(None)
-        if scope is RecordScope.NONE:
-            return false()
-        allocated = exists().where(
-            Allocation.young_person_id == YoungPerson.id,
-            Allocation.account_id == self._user.account_id,
-        )
-        return or_(YoungPerson.key_worker_id == self._user.account_id, allocated)
+    def _today(self) -> date:
+        return self._clock.now().date()
 
     def _require_caseload(self) -> None:
         require_section(self._user.role, Section.CASELOAD)
 
-    # ---- reading -------------------------------------------------------------------------
-    def count(self, search: str = "") -> int:
+    # ---- the caseload list ---------------------------------------------------------------
+    def count(self, search: str | CaseloadFilter = "") -> int:
         self._require_caseload()
-        query = _searched(select(func.count(YoungPerson.id)).where(self._visible()), search)
+        caseload_filter = _as_filter(search)
+        query = select(func.count(YoungPerson.id)).where(visible_people(self._user))
+        query = self._filtered(query, caseload_filter)
         with self._sessions.begin() as session:
             return int(session.execute(query).scalar_one())
 
-    def page(self, offset: int, limit: int, search: str = "") -> list[CaseloadRow]:
+    def page(self, offset: int, limit: int, search: str | CaseloadFilter = "") -> list[CaseloadRow]:
+        """One page of the list in a single statement (key worker and flag count joined in)."""
         self._require_caseload()
+        caseload_filter = _as_filter(search)
         worker = aliased(Account)
+        today = self._today()
+        open_flags = (
+            select(func.count(Flag.id))
+            .where(
+                Flag.young_person_id == YoungPerson.id,
+                or_(Flag.ended_on.is_(None), Flag.ended_on >= today),
+            )
+            .correlate(YoungPerson)
+            .scalar_subquery()
+        )
         query = (
             select(
                 YoungPerson.id,
@@ -121,13 +195,15 @@ class PeopleService:
                 YoungPerson.known_as,
                 YoungPerson.date_of_birth,
                 worker.display_name,
+                YoungPerson.status,
+                YoungPerson.rag,
+                open_flags.label("flags"),
             )
             .outerjoin(worker, worker.id == YoungPerson.key_worker_id)
-            .where(self._visible())
+            .where(visible_people(self._user))
         )
-        query = _searched(query, search)
-        query = query.order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
-        today = self._clock.now().date()
+        query = self._filtered(query, caseload_filter)
+        query = query.order_by(*_ordering(caseload_filter, worker.display_name))
         with self._sessions.begin() as session:
             rows = session.execute(query.offset(offset).limit(limit)).all()
         return [
@@ -138,15 +214,54 @@ class PeopleService:
                 r.known_as,
                 age_on(r.date_of_birth, today),
                 r.display_name or "",
+                r.status,
+                r.rag,
+                r.flags,
             )
             for r in rows
         ]
 
+    def _filtered(
+        self, query: Select[*Columns], caseload_filter: CaseloadFilter
+    ) -> Select[*Columns]:
+        conditions: list[ColumnElement[bool]] = []
+        for term in fold(caseload_filter.search).split():
+            conditions.append(YoungPerson.search_text.contains(term, autoescape=True))
+        if caseload_filter.statuses:
+            conditions.append(YoungPerson.status.in_(caseload_filter.statuses))
+        if caseload_filter.rag is not None:
+            conditions.append(YoungPerson.rag == caseload_filter.rag)
+        if caseload_filter.key_worker_id is not None:
+            conditions.append(YoungPerson.key_worker_id == caseload_filter.key_worker_id)
+        if caseload_filter.flag_type_id is not None:
+            today = self._today()
+            conditions.append(
+                select(Flag.id)
+                .where(
+                    Flag.young_person_id == YoungPerson.id,
+                    Flag.flag_type_id == caseload_filter.flag_type_id,
+                    or_(Flag.ended_on.is_(None), Flag.ended_on >= today),
+                )
+                .exists()
+            )
+        if caseload_filter.age_band is not None:
+            youngest, oldest = caseload_filter.age_band
+            today = self._today()
+            # Aged youngest..oldest today: born after (today - (oldest+1) years), on or before
+            # (today - youngest years).
+            conditions.append(
+                and_(
+                    YoungPerson.date_of_birth > _years_before(today, oldest + 1),
+                    YoungPerson.date_of_birth <= _years_before(today, youngest),
+                )
+            )
+        return query.where(*conditions) if conditions else query
+
+    # ---- one record ----------------------------------------------------------------------
     def open_record(self, person_id: int) -> PersonRecord:
         """Opening a record is audited, whoever opens it."""
-        self._require_caseload()
         with self._sessions.begin() as session:
-            person = self._get(session, person_id)
+            person = get_person(session, self._user, person_id)
             audit_chain.append(
                 session,
                 self._clock.now(),
@@ -157,18 +272,18 @@ class PeopleService:
             )
             return self._record(person)
 
-    # ---- writing -------------------------------------------------------------------------
-    def create(self, details: PersonDetails) -> int:
+    def create(self, details: PersonDetails, reference: str | None = None) -> int:
+        """A new young person, with a reference assigned (or kept, from an import)."""
         self._require_caseload()
         if self._user.role not in CAN_CREATE_YOUNG_PEOPLE:
             raise PermissionDeniedError("add young people to the caseload")
-        found = details.problems()
-        if found:
-            raise PersonInputError(" ".join(found))
+        self._check(details)
         now = self._clock.now()
         with self._sessions.begin() as session:
             person = YoungPerson(
-                case_reference=self._next_reference(session), created_at=now, updated_at=now
+                case_reference=reference or next_reference(session),
+                created_at=now,
+                updated_at=now,
             )
             _apply(person, details)
             session.add(person)
@@ -188,16 +303,17 @@ class PeopleService:
 
     def update(self, person_id: int, details: PersonDetails) -> list[str]:
         """Saves the form; returns (and audits) the names of the fields that changed."""
-        self._require_caseload()
-        found = details.problems()
-        if found:
-            raise PersonInputError(" ".join(found))
+        self._check(details)
         with self._sessions.begin() as session:
-            person = self._get(session, person_id)
+            person = get_person(session, self._user, person_id)
             changed = _changed_fields(details, self._record(person).details)
             if not changed:
                 return []
             _apply(person, details)
+            if "allocated_ids" in changed:
+                person.allocations = [
+                    Allocation(account_id=account_id) for account_id in details.allocated_ids
+                ]
             person.updated_at = self._clock.now()
             audit_chain.append(
                 session,
@@ -210,67 +326,196 @@ class PeopleService:
             )
             return changed
 
+    def add_address(
+        self, person_id: int, address: str, postcode: str, moved_in: date | None
+    ) -> int:
+        """A new current address; the previous current one is ended the day before."""
+        if not address.strip():
+            raise PersonInputError("Enter the address.")
+        with self._sessions.begin() as session:
+            person = get_person(session, self._user, person_id)
+            for previous in person.addresses:
+                if previous.moved_out is None:
+                    previous.moved_out = moved_in or self._today()
+            row = Address(address=address.strip(), postcode=_postcode(postcode), moved_in=moved_in)
+            person.addresses.append(row)
+            session.flush()
+            audit_chain.append(
+                session,
+                self._clock.now(),
+                self._user.username,
+                actions.UPDATE,
+                "young_person",
+                str(person.id),
+                ["addresses"],
+            )
+            return row.id
+
+    def add_reference(self, person_id: int, kind: str, value: str) -> int:
+        if not kind.strip() or not value.strip():
+            raise PersonInputError("Enter both the kind of reference and its value.")
+        with self._sessions.begin() as session:
+            person = get_person(session, self._user, person_id)
+            row = ExternalReference(kind=kind.strip(), value=value.strip())
+            person.references.append(row)
+            _refresh_search_text(person)
+            session.flush()
+            audit_chain.append(
+                session,
+                self._clock.now(),
+                self._user.username,
+                actions.UPDATE,
+                "young_person",
+                str(person.id),
+                ["references"],
+            )
+            return row.id
+
+    def remove_reference(self, person_id: int, reference_id: int) -> None:
+        with self._sessions.begin() as session:
+            person = get_person(session, self._user, person_id)
+            person.references = [r for r in person.references if r.id != reference_id]
+            _refresh_search_text(person)
+            audit_chain.append(
+                session,
+                self._clock.now(),
+                self._user.username,
+                actions.UPDATE,
+                "young_person",
+                str(person.id),
+                ["references"],
+            )
+
     # ---- helpers -------------------------------------------------------------------------
-    def _get(self, session: Session, person_id: int) -> YoungPerson:
-        person = session.execute(
-            select(YoungPerson).where(YoungPerson.id == person_id, self._visible())
-        ).scalar_one_or_none()
-        if person is None:
-            raise RecordNotFoundError()
-        return person
+    def _check(self, details: PersonDetails) -> None:
+        found = details.problems(self._today())
+        if found:
+            raise PersonInputError(" ".join(found))
 
     def _record(self, person: YoungPerson) -> PersonRecord:
         details = PersonDetails(
-            person.given_name,
-            person.family_name,
-            person.known_as,
-            person.date_of_birth,
-            person.summary,
-            person.key_worker_id,
-            sorted(allocation.account_id for allocation in person.allocations),
+            given_name=person.given_name,
+            family_name=person.family_name,
+            known_as=person.known_as,
+            date_of_birth=person.date_of_birth,
+            summary=person.summary,
+            key_worker_id=person.key_worker_id,
+            allocated_ids=sorted(allocation.account_id for allocation in person.allocations),
+            aliases=[alias.alias for alias in person.aliases],
+            age_exception_reason=person.age_exception_reason,
+            gender=person.gender,
+            ethnicity=person.ethnicity,
+            first_language=person.first_language,
+            interpreter_needed=person.interpreter_needed,
+            eet_status=person.eet_status,
+            school_or_college=person.school_or_college,
+            legal_status=person.legal_status,
+            send_needs=person.send_needs,
         )
         return PersonRecord(
             person.id,
             person.case_reference,
             details,
-            age_on(person.date_of_birth, self._clock.now().date()),
+            age_on(person.date_of_birth, self._today()),
+            person.status,
+            person.rag,
+            person.rag_review_due,
+            [
+                AddressRow(a.id, a.address, a.postcode, a.moved_in, a.moved_out)
+                for a in person.addresses
+            ],
+            [ReferenceRow(r.id, r.kind, r.value) for r in person.references],
         )
 
-    @staticmethod
-    def _next_reference(session: Session) -> str:
-        highest = session.execute(select(func.max(YoungPerson.case_reference))).scalar_one()
-        number = int(highest.removeprefix(CASE_PREFIX)) + 1 if highest else 1
-        return f"{CASE_PREFIX}{number:06d}"
 
-
-def _searched(query: Select[*Columns], search: str) -> Select[*Columns]:
-    search = search.strip()
-    if not search:
-        return query
-    pattern = f"%{search}%"
-    return query.where(
-        or_(
-            YoungPerson.given_name.ilike(pattern),
-            YoungPerson.family_name.ilike(pattern),
-            YoungPerson.known_as.ilike(pattern),
-            YoungPerson.case_reference.ilike(pattern),
+def next_reference(session: Session) -> str:
+    """The next free IGX- number after the highest in use (imports may keep their own)."""
+    highest = session.execute(
+        select(func.max(YoungPerson.case_reference)).where(
+            YoungPerson.case_reference.like(f"{CASE_PREFIX}%")
         )
+    ).scalar_one()
+    number = int(highest.removeprefix(CASE_PREFIX)) + 1 if highest else 1
+    return f"{CASE_PREFIX}{number:06d}"
+
+
+def _as_filter(search: str | CaseloadFilter) -> CaseloadFilter:
+    return search if isinstance(search, CaseloadFilter) else CaseloadFilter(search=search)
+
+
+def _ordering(caseload_filter: CaseloadFilter, worker_name: Any) -> list[Any]:
+    rag_order = case(
+        (YoungPerson.rag == Rag.RED, 0),
+        (YoungPerson.rag == Rag.AMBER, 1),
+        (YoungPerson.rag == Rag.GREEN, 2),
+        else_=3,
     )
+    keys: dict[str, list[Any]] = {
+        "reference": [YoungPerson.case_reference],
+        "name": [YoungPerson.family_name, YoungPerson.given_name],
+        "known_as": [YoungPerson.known_as],
+        # Older first when ascending by age, so the date of birth ascends too.
+        "age": [YoungPerson.date_of_birth],
+        "key_worker": [worker_name],
+        "status": [YoungPerson.status],
+        "rag": [rag_order],
+    }
+    chosen = keys.get(caseload_filter.sort, keys["name"])
+    if caseload_filter.descending:
+        chosen = [column.desc() for column in chosen]
+    return [*chosen, YoungPerson.id]
 
 
-EDITABLE = ("given_name", "family_name", "known_as", "date_of_birth", "summary", "key_worker_id")
+def _postcode(text: str) -> str:
+    """Upper case with one space before the inward code (SW1A 1AA)."""
+    compact = "".join(text.split()).upper()
+    return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
+
+
+SCALARS = (
+    "given_name",
+    "family_name",
+    "known_as",
+    "date_of_birth",
+    "summary",
+    "key_worker_id",
+    "age_exception_reason",
+    "gender",
+    "ethnicity",
+    "first_language",
+    "interpreter_needed",
+    "eet_status",
+    "school_or_college",
+    "legal_status",
+    "send_needs",
+)
+TRIMMED = ("given_name", "family_name", "known_as", "first_language", "school_or_college")
 
 
 def _apply(person: YoungPerson, details: PersonDetails) -> None:
-    person.given_name = details.given_name.strip()
-    person.family_name = details.family_name.strip()
-    person.known_as = details.known_as.strip()
-    person.date_of_birth = details.date_of_birth
-    person.summary = details.summary
-    person.key_worker_id = details.key_worker_id
+    for name in SCALARS:
+        value = getattr(details, name)
+        setattr(person, name, value.strip() if name in TRIMMED else value)
+    wanted = [alias.strip() for alias in details.aliases if alias.strip()]
+    if [alias.alias for alias in person.aliases] != wanted:
+        person.aliases = [Alias(alias=alias) for alias in wanted]
+    _refresh_search_text(person)
+
+
+def _refresh_search_text(person: YoungPerson) -> None:
+    person.search_text = search_text(
+        person.given_name,
+        person.family_name,
+        person.known_as,
+        person.case_reference,
+        *(alias.alias for alias in person.aliases),
+        *(reference.value for reference in person.references),
+    )
 
 
 def _changed_fields(new: PersonDetails, old: PersonDetails | None) -> list[str]:
+    names = [f.name for f in fields(PersonDetails)]
     if old is None:
-        return [name for name in EDITABLE if getattr(new, name) not in ("", None)]
-    return [name for name in EDITABLE if getattr(new, name) != getattr(old, name)]
+        empty = PersonDetails()
+        return [name for name in names if getattr(new, name) != getattr(empty, name)]
+    return [name for name in names if getattr(new, name) != getattr(old, name)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -143,15 +144,16 @@ class PersonForm(QWidget):
     def details(self) -> PersonDetails:
         chosen = self.date_of_birth.date()
         born = None if chosen == NOT_KNOWN else date(chosen.year(), chosen.month(), chosen.day())
-        allocated = self._record.details.allocated_ids if self._record else []
-        return PersonDetails(
-            self.given_name.text(),
-            self.family_name.text(),
-            self.known_as.text(),
-            born,
-            self.summary.toPlainText(),
-            self.key_worker.currentData(),
-            list(allocated),
+        # Fields this form does not show keep their saved values.
+        saved = self._record.details if self._record else PersonDetails()
+        return replace(
+            saved,
+            given_name=self.given_name.text(),
+            family_name=self.family_name.text(),
+            known_as=self.known_as.text(),
+            date_of_birth=born,
+            summary=self.summary.toPlainText(),
+            key_worker_id=self.key_worker.currentData(),
         )
 
     def _as_draft(self) -> dict[str, str]:
