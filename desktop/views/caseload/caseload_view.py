@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.bundle import Services
+from desktop.services.people_service import CaseloadFilter
 from desktop.services.permissions import CAN_CREATE_YOUNG_PEOPLE
+from desktop.views.caseload.caseload_filter_bar import CaseloadFilterBar
 from desktop.views.caseload.caseload_table_model import CaseloadTableModel
 from desktop.views.caseload.person_form import PersonForm
 
@@ -26,19 +29,25 @@ NEW = "new"
 
 
 class CaseloadView(QWidget):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        flag_types: list[tuple[int, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        flag_types = flag_types or []
         self.form: PersonForm | None = None
         self._open_id: int | str | None = None
 
         title = QLabel("Caseload")
         title.setObjectName("pageTitle")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, known-as or case reference (Ctrl+F)")
-        self.search.setAccessibleName("Search the caseload")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search_changed)
+        self.filters = CaseloadFilterBar(
+            services.accounts.staff_choices(), services.user.account_id, flag_types
+        )
+        self.filters.changed.connect(self._filter_changed)
+        self.search = self.filters.search
         self.new_button = QPushButton("New young person")
         self.new_button.setToolTip("Add a young person to the caseload (Ctrl+N)")
         self.new_button.clicked.connect(self.open_new)
@@ -47,6 +56,7 @@ class CaseloadView(QWidget):
         self.count_label.setObjectName("hint")
 
         self.model = CaseloadTableModel(services.people)
+        self.model.filter = self.filters.current()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Caseload")
@@ -55,10 +65,13 @@ class CaseloadView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((110, 240, 140, 60)):
+        header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        # Fixed widths: measuring 10,000 rows' contents would stall the first paint.
+        for column, width in enumerate((105, 230, 130, 50, 100, 90, 50)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
 
@@ -70,7 +83,7 @@ class CaseloadView(QWidget):
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
-        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
 
@@ -91,8 +104,9 @@ class CaseloadView(QWidget):
         total = self.model.total
         self.count_label.setText(f"{total} young {'person' if total == 1 else 'people'}")
 
-    def _search_changed(self, text: str) -> None:
-        self.model.set_search(text)
+    def _filter_changed(self, caseload_filter: CaseloadFilter) -> None:
+        sort, descending = self.model.filter.sort, self.model.filter.descending
+        self.model.set_filter(replace(caseload_filter, sort=sort, descending=descending))
         self._update_count()
 
     def _activated(self, index: QModelIndex) -> None:

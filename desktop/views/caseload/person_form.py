@@ -1,30 +1,49 @@
-"""A young person's record form: typed text is kept as a draft in the vault until saved."""
+"""A young person's details form: typed text is kept as a draft in the vault until saved."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.models.choices import Choice, EetStatus, Ethnicity, Gender, LegalStatus
 from desktop.services.bundle import Services
-from desktop.services.people_service import PersonDetails, PersonInputError, PersonRecord
+from desktop.services.people_service import (
+    OLDEST,
+    YOUNGEST,
+    PersonDetails,
+    PersonInputError,
+    PersonRecord,
+    age_on,
+)
+from desktop.views.caseload.person_fields import from_fields, to_fields
+from desktop.views.common import field_binding
 
-NOT_KNOWN = QDate(1900, 1, 1)
 AUTOSAVE_DELAY_MS = 1500
+
+
+def _choices(kind: type[Choice]) -> QComboBox:
+    combo = QComboBox()
+    for member in kind:
+        combo.addItem(member.label, member.value)
+    # Long labels (the ONS ethnicity list) must not push the form wider than the window.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
 
 
 class PersonForm(QWidget):
@@ -38,13 +57,91 @@ class PersonForm(QWidget):
         self._services = services
         self._record = record
         self.form_key = f"person:{record.id}" if record else "person:new"
+        self._build_widgets()
+        self._lay_out(record)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._dirty = False
+        self._fill(record.details if record else PersonDetails())
+        self._restore_draft()
+        for widget in self.fields.values():
+            field_binding.edited_signal(widget).connect(self._changed)
+        self.date_of_birth.dateChanged.connect(self._show_age)
+        self._show_age()
+        self.given_name.setFocus()
 
-        heading = QLabel(
-            f"{record.case_reference} · {record.details.given_name} {record.details.family_name}"
-            if record
-            else "New young person"
+    # ---- building ------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.given_name = QLineEdit()
+        self.family_name = QLineEdit()
+        self.known_as = QLineEdit()
+        self.known_as.setPlaceholderText("The name they use")
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText("Street names, spelling variants; separated by ;")
+        self.date_of_birth = field_binding.date_edit()
+        self.age_label = QLabel()
+        self.age_label.setObjectName("hint")
+        self.age_exception_reason = QLineEdit()
+        self.age_exception_reason.setPlaceholderText(
+            f"Outside {YOUNGEST}–{OLDEST}: the confirmed reason for working with them"
         )
-        heading.setObjectName("pageTitle")
+        self.gender = _choices(Gender)
+        self.ethnicity = _choices(Ethnicity)
+        self.first_language = QLineEdit()
+        self.interpreter_needed = QCheckBox("Needs an interpreter")
+        self.eet_status = _choices(EetStatus)
+        self.school_or_college = QLineEdit()
+        self.legal_status = _choices(LegalStatus)
+        self.send_needs = QLineEdit()
+        self.send_needs.setPlaceholderText("Special educational needs or disability")
+        self.key_worker = QComboBox()
+        self.key_worker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.key_worker.addItem("Not allocated", None)
+        self.allocated = QListWidget()
+        self.allocated.setMaximumHeight(110)
+        for account_id, name in self._services.accounts.staff_choices():
+            self.key_worker.addItem(name, account_id)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, account_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.allocated.addItem(item)
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText("Why the young person is known to the unit")
+        self.summary.setTabChangesFocus(True)
+        self.fields: dict[str, QWidget] = {
+            "given_name": self.given_name,
+            "family_name": self.family_name,
+            "known_as": self.known_as,
+            "aliases": self.aliases,
+            "date_of_birth": self.date_of_birth,
+            "age_exception_reason": self.age_exception_reason,
+            "gender": self.gender,
+            "ethnicity": self.ethnicity,
+            "first_language": self.first_language,
+            "interpreter_needed": self.interpreter_needed,
+            "eet_status": self.eet_status,
+            "school_or_college": self.school_or_college,
+            "legal_status": self.legal_status,
+            "send_needs": self.send_needs,
+            "key_worker_id": self.key_worker,
+            "allocated_ids": self.allocated,
+            "summary": self.summary,
+        }
+        for name, widget in self.fields.items():
+            widget.setAccessibleName(
+                name.replace("_ids", "").replace("_id", "").replace("_", " ").capitalize()
+            )
+
+    def _lay_out(self, record: PersonRecord | None) -> None:
+        self.heading = QLabel("New young person" if record is None else "Details")
+        self.heading.setObjectName("pageTitle" if record is None else "sectionTitle")
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
@@ -58,40 +155,46 @@ class PersonForm(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.given_name = QLineEdit()
-        self.family_name = QLineEdit()
-        self.known_as = QLineEdit()
-        self.known_as.setPlaceholderText("Street name or the name they use")
-        self.date_of_birth = QDateEdit()
-        self.date_of_birth.setDisplayFormat("dd/MM/yyyy")
-        self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setMinimumDate(NOT_KNOWN)
-        self.date_of_birth.setSpecialValueText("Not known")
-        self.date_of_birth.setDate(NOT_KNOWN)
-        self.key_worker = QComboBox()
-        self.key_worker.addItem("Not allocated", None)
-        for account_id, name in services.accounts.staff_choices():
-            self.key_worker.addItem(name, account_id)
-        self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText("Why the young person is known to the unit")
-        self.summary.setTabChangesFocus(True)
-        for widget, name in (
-            (self.given_name, "Given name"),
-            (self.family_name, "Family name"),
-            (self.known_as, "Known as"),
-            (self.date_of_birth, "Date of birth"),
-            (self.key_worker, "Key worker"),
-            (self.summary, "Summary"),
-        ):
-            widget.setAccessibleName(name)
+        identity = QFormLayout()
+        identity.addRow("&Given name", self.given_name)
+        identity.addRow("&Family name", self.family_name)
+        identity.addRow("&Known as", self.known_as)
+        identity.addRow("&Aliases", self.aliases)
+        born = QHBoxLayout()
+        born.addWidget(self.date_of_birth)
+        born.addWidget(self.age_label, 1)
+        born_label = QLabel("Date of &birth")
+        born_label.setBuddy(self.date_of_birth)
+        identity.addRow(born_label, born)
+        identity.addRow("Age &reason", self.age_exception_reason)
+        identity.addRow("Gen&der", self.gender)
+        identity.addRow("&Ethnicity", self.ethnicity)
+        identity.addRow("First &language", self.first_language)
+        identity.addRow("", self.interpreter_needed)
+        situation = QFormLayout()
+        situation.addRow("Education, &training", self.eet_status)
+        situation.addRow("School or &college", self.school_or_college)
+        situation.addRow("Legal s&tatus", self.legal_status)
+        situation.addRow("SE&ND", self.send_needs)
+        situation.addRow("Key &worker", self.key_worker)
+        situation.addRow("Also w&orking\nwith them", self.allocated)
+        columns = QHBoxLayout()
+        columns.addLayout(identity, 1)
+        columns.addSpacing(24)
+        columns.addLayout(situation, 1)
+        summary_label = QLabel("&Summary")
+        summary_label.setBuddy(self.summary)
 
-        form = QFormLayout()
-        form.addRow("&Given name", self.given_name)
-        form.addRow("&Family name", self.family_name)
-        form.addRow("&Known as", self.known_as)
-        form.addRow("Date of &birth", self.date_of_birth)
-        form.addRow("Key &worker", self.key_worker)
-        form.addRow("&Summary", self.summary)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(columns)
+        body_layout.addWidget(summary_label)
+        body_layout.addWidget(self.summary, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
 
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")
@@ -104,68 +207,38 @@ class PersonForm(QWidget):
         buttons.addWidget(back)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.discard_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(notice_row)
         layout.addWidget(self.error)
-        layout.addLayout(form, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_draft)
-        self._dirty = False
-        self._fill(record.details if record else PersonDetails())
-        self._restore_draft()
-        for line in (self.given_name, self.family_name, self.known_as):
-            line.textEdited.connect(self._changed)
-        self.summary.textChanged.connect(self._changed)
-        self.date_of_birth.dateChanged.connect(self._changed)
-        self.key_worker.currentIndexChanged.connect(self._changed)
-        self.given_name.setFocus()
-
-    # ---- field values --------------------------------------------------------------------
+    # ---- values --------------------------------------------------------------------------
     def _fill(self, details: PersonDetails) -> None:
-        self.given_name.setText(details.given_name)
-        self.family_name.setText(details.family_name)
-        self.known_as.setText(details.known_as)
-        born = details.date_of_birth
-        self.date_of_birth.setDate(QDate(born.year, born.month, born.day) if born else NOT_KNOWN)
-        self.key_worker.setCurrentIndex(max(0, self.key_worker.findData(details.key_worker_id)))
-        self.summary.setPlainText(details.summary)
+        for name, text in to_fields(details).items():
+            if name in self.fields:
+                field_binding.write(self.fields[name], text)
+
+    def _texts(self) -> dict[str, str]:
+        return {name: field_binding.read(widget) for name, widget in self.fields.items()}
 
     def details(self) -> PersonDetails:
-        chosen = self.date_of_birth.date()
-        born = None if chosen == NOT_KNOWN else date(chosen.year(), chosen.month(), chosen.day())
         # Fields this form does not show keep their saved values.
         saved = self._record.details if self._record else PersonDetails()
-        return replace(
-            saved,
-            given_name=self.given_name.text(),
-            family_name=self.family_name.text(),
-            known_as=self.known_as.text(),
-            date_of_birth=born,
-            summary=self.summary.toPlainText(),
-            key_worker_id=self.key_worker.currentData(),
-        )
+        return from_fields(self._texts(), saved)
 
-    def _as_draft(self) -> dict[str, str]:
-        details = self.details()
-        return {
-            "given_name": details.given_name,
-            "family_name": details.family_name,
-            "known_as": details.known_as,
-            "date_of_birth": details.date_of_birth.isoformat() if details.date_of_birth else "",
-            "key_worker_id": "" if details.key_worker_id is None else str(details.key_worker_id),
-            "summary": details.summary,
-        }
+    def _show_age(self) -> None:
+        born = self.details().date_of_birth
+        age = age_on(born, self._services.clock.now().date())
+        outside = age is not None and not YOUNGEST <= age <= OLDEST
+        self.age_exception_reason.setEnabled(outside)
+        self.age_label.setText(
+            "" if age is None else f"Age {age}" + (" — outside the unit's range" if outside else "")
+        )
 
     # ---- drafts --------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -176,24 +249,15 @@ class PersonForm(QWidget):
         """Called as the user types and when the vault locks."""
         self._autosave.stop()
         if self._dirty:
-            self._services.drafts.save(self.form_key, self._as_draft())
+            self._services.drafts.save(self.form_key, self._texts())
 
     def _restore_draft(self) -> None:
         draft = self._services.drafts.load(self.form_key)
         if not draft:
             return
-        born = draft.get("date_of_birth") or ""
-        key_worker = draft.get("key_worker_id") or ""
-        self._fill(
-            PersonDetails(
-                draft.get("given_name", ""),
-                draft.get("family_name", ""),
-                draft.get("known_as", ""),
-                date.fromisoformat(born) if born else None,
-                draft.get("summary", ""),
-                int(key_worker) if key_worker else None,
-            )
-        )
+        for name, text in draft.items():
+            if name in self.fields:
+                field_binding.write(self.fields[name], text)
         self._dirty = True
         self.notice.setText("Your unsaved changes have been restored. Save them, or discard them.")
         self.notice.show()
@@ -219,6 +283,7 @@ class PersonForm(QWidget):
             self.error.setText(str(error))
             self.error.show()
             return
+        self.error.hide()
         self._dirty = False
         self._autosave.stop()
         self._services.drafts.discard(self.form_key)
