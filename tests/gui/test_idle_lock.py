@@ -23,6 +23,7 @@ from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.admin.account_dialogs import AddAccountDialog
 from desktop.views.admin.administration_view import AdministrationView
+from desktop.views.caseload.person_record_view import PersonRecordView
 from tests.conftest import COORDINATOR_USERNAME, FakeClock
 from tests.gui.conftest import WindowFactory, sign_in
 
@@ -187,6 +188,10 @@ def test_nothing_typed_in_the_window_reaches_any_file_in_clear(
     qtbot.keyClicks(form.summary, "Note " + CANARY)
     qtbot.keyClick(form.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert caseload.model.total == 1
+    # Saving a new person opens their record; Esc goes back to the list.
+    assert isinstance(caseload.open_page, PersonRecordView)
+    qtbot.keyClick(caseload.open_page.details_form.summary, Qt.Key.Key_Escape)
+    assert caseload.open_page is None
     qtbot.mouseClick(caseload.new_button, Qt.MouseButton.LeftButton)
     assert caseload.form is not None
     qtbot.keyClicks(caseload.form.summary, "Draft " + CANARY)

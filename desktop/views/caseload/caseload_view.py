@@ -24,6 +24,7 @@ from desktop.services.permissions import CAN_CREATE_YOUNG_PEOPLE
 from desktop.views.caseload.caseload_filter_bar import CaseloadFilterBar
 from desktop.views.caseload.caseload_table_model import CaseloadTableModel
 from desktop.views.caseload.person_form import PersonForm
+from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
 
 NEW = "new"
 
@@ -33,12 +34,14 @@ class CaseloadView(QWidget):
         self,
         services: Services,
         flag_types: list[tuple[int, str]] | None = None,
+        record_tabs: list[TabFactory] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         flag_types = flag_types or []
-        self.form: PersonForm | None = None
+        self.open_page: PersonForm | PersonRecordView | None = None
+        self._record_tabs = record_tabs or []
         self._open_id: int | str | None = None
 
         title = QLabel("Caseload")
@@ -113,38 +116,60 @@ class CaseloadView(QWidget):
         self.open_person(self.model.row_at(index.row()).id)
 
     # ---- the open record -----------------------------------------------------------------
+    @property
+    def form(self) -> PersonForm | None:
+        """The details form on screen: a new person's, or the open record's Details tab."""
+        if isinstance(self.open_page, PersonRecordView):
+            return self.open_page.details_form
+        return self.open_page
+
     def open_new(self) -> None:
         if self._services.user.role in CAN_CREATE_YOUNG_PEOPLE:
-            self._show_form(PersonForm(self._services, None), NEW)
+            form = PersonForm(self._services, None)
+            form.saved.connect(self._created)
+            self._show(form, NEW)
+            form.given_name.setFocus()
 
     def open_person(self, person_id: int) -> None:
         record = self._services.people.open_record(person_id)
-        self._show_form(PersonForm(self._services, record), person_id)
+        view = PersonRecordView(self._services, record, self._record_tabs)
+        view.saved.connect(self._updated)
+        self._show(view, person_id)
+        view.tabs.setFocus()
 
-    def _show_form(self, form: PersonForm, open_id: int | str) -> None:
-        self._drop_form()
-        self.form = form
+    def _show(self, page: PersonForm | PersonRecordView, open_id: int | str) -> None:
+        self._drop_page()
+        self.open_page = page
         self._open_id = open_id
-        form.closed.connect(self.close_form)
-        form.saved.connect(self._saved)
-        self.pages.addWidget(form)
-        self.pages.setCurrentWidget(form)
-        form.given_name.setFocus()
+        page.closed.connect(self.close_record)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
 
-    def close_form(self) -> None:
-        self._drop_form()
+    def close_record(self) -> None:
+        self._drop_page()
         self.pages.setCurrentIndex(0)
         self.table.setFocus()
 
-    def _saved(self, _person_id: int) -> None:
-        self.close_form()
+    def _created(self, person_id: int) -> None:
         self.reload()
+        self.open_person(person_id)
 
-    def _drop_form(self) -> None:
-        if self.form is not None:
-            self.pages.removeWidget(self.form)
-            self.form.deleteLater()
-            self.form = None
+    def _updated(self, person_id: int) -> None:
+        self.reload()
+        tab = (
+            self.open_page.tabs.currentIndex()
+            if isinstance(self.open_page, PersonRecordView)
+            else 0
+        )
+        self.open_person(person_id)  # the header shows the saved details
+        if isinstance(self.open_page, PersonRecordView):
+            self.open_page.tabs.setCurrentIndex(tab)
+
+    def _drop_page(self) -> None:
+        if self.open_page is not None:
+            self.pages.removeWidget(self.open_page)
+            self.open_page.deleteLater()
+            self.open_page = None
         self._open_id = None
 
     # ---- lock and resume -----------------------------------------------------------------

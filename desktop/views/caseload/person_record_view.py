@@ -1,0 +1,77 @@
+"""One young person's record: a header that says who and how risky, and a tab per area."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.models.choices import Rag
+from desktop.services.bundle import Services
+from desktop.services.people_service import PersonRecord
+from desktop.views.caseload.person_form import PersonForm
+
+RAG_STYLES = {
+    Rag.RED: "background:#c53030;color:#ffffff;",
+    Rag.AMBER: "background:#dd6b20;color:#ffffff;",
+    Rag.GREEN: "background:#2f855a;color:#ffffff;",
+}
+BADGE = "border-radius:4px;padding:3px 8px;font-weight:600;"
+
+# A tab's title and how to build it for a record (areas add theirs as they land).
+TabFactory = tuple[str, Callable[[Services, PersonRecord], QWidget]]
+
+
+class PersonRecordView(QWidget):
+    closed = Signal()
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        record: PersonRecord,
+        extra_tabs: list[TabFactory],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.record = record
+        title = QLabel(f"{record.case_reference} · {record.display_name}")
+        title.setObjectName("pageTitle")
+        title.setAccessibleName("Young person")
+        facts = [f"Age {record.age}" if record.age is not None else "Age not known"]
+        if record.details.known_as:
+            facts.append(f"known as {record.details.known_as}")
+        self.facts = QLabel(" · ".join(facts))
+        self.facts.setObjectName("hint")
+        self.status_badge = QLabel(record.status.label)
+        self.status_badge.setStyleSheet(BADGE + "background:#e2e8f0;color:#1a202c;")
+        self.status_badge.setAccessibleName("Case status")
+        rag_text = f"RAG: {record.rag.label}" if record.rag else "RAG: not rated"
+        self.rag_badge = QLabel(rag_text)  # the word, not only the colour
+        self.rag_badge.setStyleSheet(
+            BADGE + (RAG_STYLES[record.rag] if record.rag else "background:#edf2f7;")
+        )
+        self.rag_badge.setAccessibleName("Risk rating")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addWidget(self.facts)
+        header.addStretch(1)
+        header.addWidget(self.status_badge)
+        header.addWidget(self.rag_badge)
+
+        self.details_form = PersonForm(services, record)
+        self.details_form.closed.connect(self.closed)
+        self.details_form.saved.connect(self.saved)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.details_form, "&Details")
+        for label, build in extra_tabs:
+            self.tabs.addTab(build(services, record), label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def save_drafts(self) -> None:
+        self.details_form.save_draft()
