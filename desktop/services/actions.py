@@ -24,6 +24,39 @@ DEVICE_REMEMBERED = "device_remembered"
 DEVICE_FORGOTTEN = "device_forgotten"
 MIGRATED = "schema_migrated"
 VAULT_CREATED = "vault_created"
+# Caseload: referrals, status, risk, interventions and tasks.
+REFERRAL_DECIDED = "referral_decided"
+STATUS_CHANGED = "status_changed"
+RAG_RATED = "rag_rated"
+FLAG_ENDED = "flag_ended"
+ENFORCEMENT_RECORDED = "enforcement_recorded"
+INTERVENTION_CLOSED = "intervention_closed"
+TASK_COMPLETED = "task_completed"
+TASK_REOPENED = "task_reopened"
+
+# People around a young person, and contextual safeguarding (groups and places).
+CONTACT_ADDED = "contact_added"
+CONTACT_UPDATED = "contact_updated"
+CONTACT_REMOVED = "contact_removed"
+PEOPLE_LINKED = "people_linked"
+PEOPLE_UNLINKED = "people_unlinked"
+GROUP_LINKED = "group_linked"
+GROUP_LINK_ENDED = "group_link_ended"
+GROUP_UNLINKED = "group_unlinked"
+PLACE_LINKED = "place_linked"
+PLACE_LINK_ENDED = "place_link_ended"
+PLACE_UNLINKED = "place_unlinked"
+
+# The chronology and missing episodes.
+CHRONOLOGY_ENTRY_ADDED = "chronology_entry_added"
+CHRONOLOGY_ENTRY_EDITED = "chronology_entry_edited"
+CHRONOLOGY_ENTRY_DELETED = "chronology_entry_deleted"
+MISSING_EPISODE_RECORDED = "missing_episode_recorded"
+MISSING_RETURN_RECORDED = "missing_return_recorded"
+RETURN_INTERVIEW_RECORDED = "return_interview_recorded"
+
+# Import from a council's spreadsheet (one row for the file, beside each record's create).
+IMPORT = "import"
 
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
