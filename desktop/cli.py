@@ -50,6 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--vault", type=Path, required=True, dest="sub_vault")
     verify.add_argument("--user", required=True, help="a coordinator's user name")
 
+    importer = commands.add_parser(
+        "import", help="import young people and their referrals from a .csv or .xlsx file"
+    )
+    importer.add_argument("--vault", type=Path, dest="sub_vault", metavar="VAULT")
+    importer.add_argument("--user", help="a coordinator's user name")
+    importer.add_argument(
+        "--template", action="store_true", help="write an empty file with the columns to FILE"
+    )
+    importer.add_argument(
+        "file", type=Path, metavar="FILE", help=".csv or .xlsx file (docs/import-columns.md)"
+    )
+
     bench = commands.add_parser(
         "bench", help="measure unlock time and the cost of SQLCipher's memory security"
     )
@@ -83,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "bench":
             return _bench(args)
+        if args.command == "import":
+            return _import(args)
         return _verify(args)
     except VaultError as error:
         print(f"casebook: {error}", file=sys.stderr)
@@ -147,6 +161,34 @@ def _verify(args: argparse.Namespace) -> int:
         print("verify: the vault is sound.")
         return 0
     print("verify: PROBLEMS FOUND (see above).", file=sys.stderr)
+    return 1
+
+
+def _import(args: argparse.Namespace) -> int:
+    from desktop.services.import_files import write_template
+    from desktop.services.import_service import import_into_vault
+
+    if args.template:
+        write_template(args.file)
+        print(
+            f"Wrote the import template {args.file}; docs/import-columns.md explains each column."
+        )
+        return 0
+    if args.sub_vault is None or args.user is None:
+        raise ValueError("import needs --vault and --user (or --template FILE).")
+    passphrase = read_passphrase(f"Passphrase for {args.user}: ")
+    report = import_into_vault(
+        VaultLayout(args.sub_vault), args.user, passphrase, args.file, SystemClock()
+    )
+    if report.imported:
+        print(f"Imported {report.summary}.")
+        return 0
+    for problem in report.problems:
+        print(problem)
+    print(
+        f"import: NOTHING IMPORTED; {len(report.problems)} problem(s) to fix (see above).",
+        file=sys.stderr,
+    )
     return 1
 
 

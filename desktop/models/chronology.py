@@ -26,6 +26,8 @@ class ChronologyEntry(Base):
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), default=None)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("peer_groups.id"), default=None)
     version: Mapped[int] = mapped_column(default=1)
+    # Summary and detail folded (services.text_folding): what the full-text index holds.
+    search_fold: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # A deleted entry keeps its row as a tombstone: who, when and why; its text is cleared.
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)

@@ -3,7 +3,6 @@ one statement that finds matching entries in the records a user may see."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,15 +14,13 @@ from desktop.models.chronology import ChronologyEntry
 from desktop.models.people import YoungPerson
 from desktop.services.current_user import CurrentUser
 from desktop.services.record_access import visible_people
+from desktop.services.text_folding import fold
 
 # Around the matched words in SearchHit.snippet: control characters nobody types, so a view can
 # escape the text and then turn these into highlighting.
 MATCH_START, MATCH_END = "\x02", "\x03"
 SNIPPET_WORDS = 12
 MAX_SEARCH_TERMS = 16
-# Arabic harakat and Quranic marks: rarely written in notes, and the index's tokenizer splits
-# words at them, so a search typed with them would otherwise miss the same word without them.
-ARABIC_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)))
 
 _FTS = table("chronology_fts", column("rowid", Integer))
 # FTS5's hidden column named after the table: the left side of MATCH, the first snippet() arg.
@@ -54,11 +51,10 @@ def fts_query(typed: str) -> str:
 
     Punctuation (and so every piece of FTS5 syntax: quotes, brackets, *, ^, :, +, -) separates
     words as the index's tokenizer does; AND, OR, NOT and NEAR become ordinary quoted words.
-    Case and Latin accents are left to the tokenizer (remove_diacritics 2), which folds the query
-    as it folded the text. Returns "" when nothing searchable was typed.
+    The typed text is folded as the indexed text was (case, accents, Arabic harakat and letter
+    forms). Returns "" when nothing searchable was typed.
     """
-    composed = unicodedata.normalize("NFC", typed)
-    bare = "".join(ch for ch in composed if ch not in ARABIC_MARKS)
+    bare = fold(typed)
     phrases = []
     for chunk in bare.split():
         words = "".join(ch if ch.isalnum() else " " for ch in chunk).split()

@@ -32,6 +32,7 @@ from desktop.services.chronology_search import SearchHit, fts_query, search_stat
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person
+from desktop.services.text_folding import fold_entry
 
 # Re-exported, so a view imports the service and everything it takes and returns from here.
 __all__ = [
@@ -125,6 +126,7 @@ class ChronologyService:
             row.deletion_reason = reason.strip()
             row.summary = DELETED_SUMMARY
             row.detail = ""
+            row.search_fold = ""
             session.execute(
                 sql_update(ChronologyRevision)
                 .where(ChronologyRevision.entry_id == row.id)
@@ -311,6 +313,8 @@ def _cleaned(entry: EntryInput) -> dict[str, Any]:
 def _apply(row: ChronologyEntry, entry: EntryInput) -> None:
     for name, value in _cleaned(entry).items():
         setattr(row, name, value)
+    # The index reads this folded copy, so case, accents and Arabic letter forms never matter.
+    row.search_fold = fold_entry(row.summary, row.detail)
 
 
 def _changed_fields(row: ChronologyEntry, entry: EntryInput) -> list[str]:

@@ -52,7 +52,7 @@ from desktop.services.demo_texts import (
     STREET_NAMES,
     TASKS,
 )
-from desktop.services.text_folding import search_text
+from desktop.services.text_folding import fold_entry, search_text
 
 # Where the names come from, and how often (Faker locales, plus Kurdish names of our own).
 COMMUNITIES = (("en_GB", 5), ("ar_AA", 2), ("kurdish", 1), ("pl_PL", 1), ("tr_TR", 1))
@@ -334,6 +334,7 @@ def _add_chronology(
                 author_id=person.key_worker_id or context.staff[Role.COORDINATOR],
                 summary=summary,
                 detail=detail,
+                search_fold=fold_entry(summary, detail),
                 significant=entry_type is EntryType.INCIDENT or chooser.random() < 0.1,
                 place_id=chooser.choice(context.places)
                 if entry_type is EntryType.INCIDENT

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
@@ -18,7 +18,9 @@ from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import (
     CAN_CREATE_YOUNG_PEOPLE,
+    ROLE_RECORD_SCOPE,
     PermissionDeniedError,
+    RecordScope,
     Section,
     require_section,
 )
@@ -280,12 +282,10 @@ class PeopleService:
         self._check(details)
         now = self._clock.now()
         with self._sessions.begin() as session:
-            person = YoungPerson(
-                case_reference=reference or next_reference(session),
-                created_at=now,
-                updated_at=now,
-            )
-            _apply(person, details)
+            _check_staff(session, details)
+            if reference is not None:
+                _check_reference(session, reference)
+            person = new_person(details, reference or next_reference(session), now)
             session.add(person)
             session.flush()
             for account_id in details.allocated_ids:
@@ -297,7 +297,7 @@ class PeopleService:
                 actions.CREATE,
                 "young_person",
                 str(person.id),
-                _changed_fields(details, None),
+                created_fields(details),
             )
             return person.id
 
@@ -307,6 +307,8 @@ class PeopleService:
         with self._sessions.begin() as session:
             person = get_person(session, self._user, person_id)
             changed = _changed_fields(details, self._record(person).details)
+            if {"key_worker_id", "allocated_ids"} & set(changed):
+                _check_staff(session, details)
             if not changed:
                 return []
             _apply(person, details)
@@ -337,7 +339,9 @@ class PeopleService:
             for previous in person.addresses:
                 if previous.moved_out is None:
                     previous.moved_out = moved_in or self._today()
-            row = Address(address=address.strip(), postcode=_postcode(postcode), moved_in=moved_in)
+            row = Address(
+                address=address.strip(), postcode=normalise_postcode(postcode), moved_in=moved_in
+            )
             person.addresses.append(row)
             session.flush()
             audit_chain.append(
@@ -428,15 +432,62 @@ class PeopleService:
         )
 
 
+# Casebook's own references: IGX- and six digits. Imported references in other shapes are kept
+# as they are and never counted here.
+REFERENCE_GLOB = CASE_PREFIX + "[0-9]" * 6
+
+
 def next_reference(session: Session) -> str:
-    """The next free IGX- number after the highest in use (imports may keep their own)."""
+    """The next IGX- number after the highest of that exact shape in use."""
     highest = session.execute(
         select(func.max(YoungPerson.case_reference)).where(
-            YoungPerson.case_reference.like(f"{CASE_PREFIX}%")
+            YoungPerson.case_reference.op("GLOB")(REFERENCE_GLOB)
         )
     ).scalar_one()
     number = int(highest.removeprefix(CASE_PREFIX)) + 1 if highest else 1
     return f"{CASE_PREFIX}{number:06d}"
+
+
+def _check_reference(session: Session, reference: str) -> None:
+    if not 1 <= len(reference) <= 16 or reference != reference.strip():
+        raise PersonInputError("A case reference is 1 to 16 characters, without spaces around.")
+    taken = session.execute(
+        select(func.count()).where(YoungPerson.case_reference == reference)
+    ).scalar_one()
+    if taken:
+        raise PersonInputError(f"The case reference {reference} is already in use.")
+
+
+def _check_staff(session: Session, details: PersonDetails) -> None:
+    """The key worker and allocated staff must be active accounts that work with caseloads."""
+    wanted = {*details.allocated_ids, *([details.key_worker_id] if details.key_worker_id else [])}
+    if not wanted:
+        return
+    accounts = session.execute(
+        select(Account.id, Account.role, Account.active).where(Account.id.in_(wanted))
+    ).all()
+    usable = {
+        row.id
+        for row in accounts
+        if row.active and ROLE_RECORD_SCOPE[row.role] is not RecordScope.NONE
+    }
+    if wanted - usable:
+        raise PersonInputError(
+            "The key worker and staff working with them must be active colleagues whose role "
+            "works with the caseload."
+        )
+
+
+def new_person(details: PersonDetails, reference: str, now: datetime) -> YoungPerson:
+    """A young person built from the form, not yet in a session (create and import share it)."""
+    person = YoungPerson(case_reference=reference, created_at=now, updated_at=now)
+    _apply(person, details)
+    return person
+
+
+def created_fields(details: PersonDetails) -> list[str]:
+    """The fields a create audit row names: those not left at their defaults."""
+    return _changed_fields(details, None)
 
 
 def _as_filter(search: str | CaseloadFilter) -> CaseloadFilter:
@@ -466,7 +517,7 @@ def _ordering(caseload_filter: CaseloadFilter, worker_name: Any) -> list[Any]:
     return [*chosen, YoungPerson.id]
 
 
-def _postcode(text: str) -> str:
+def normalise_postcode(text: str) -> str:
     """Upper case with one space before the inward code (SW1A 1AA)."""
     compact = "".join(text.split()).upper()
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact

@@ -31,3 +31,8 @@ def fold(text: str) -> str:
 def search_text(*parts: str) -> str:
     """What the quick search looks in: each part folded, joined by a separator no one types."""
     return " | ".join(fold(part) for part in parts if part)
+
+
+def fold_entry(summary: str, detail: str) -> str:
+    """A chronology entry as the full-text index holds it: summary line, then the detail."""
+    return f"{fold(summary)}\n{fold(detail)}"

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from desktop import APP_NAME, ORGANISATION
 from desktop.logging_setup import LOG, configure_logging, describe_exception
+from desktop.models.people import YoungPerson
 from desktop.services.draft_service import DraftService
-from desktop.services.people_service import PeopleService, PersonDetails
+from desktop.services.people_service import PeopleService, PersonDetails, PersonInputError
 from desktop.services.sign_in_service import SignedIn, SignInService
 from desktop.vault.errors import UnknownUserError, WrongPassphraseError
 from desktop.vault.layout import VaultLayout
@@ -92,8 +94,23 @@ def _fail_with_personal_data(signed_in: SignedIn, clock: FakeClock) -> None:
     """Errors whose inputs hold personal data, reported the way the application reports them."""
     people = PeopleService(signed_in.vault.sessions, signed_in.user, clock)
     bad = PersonDetails(given_name=CANARY, family_name=CANARY_NAME, key_worker_id=999_999)
-    with pytest.raises(IntegrityError) as refused:
-        people.create(bad)  # no such key worker: the foreign key refuses the row
+    with pytest.raises(PersonInputError) as invalid:
+        people.create(bad)  # no such key worker: refused before it reaches the database
+    assert not any(canary in str(invalid.value) for canary in CANARIES)
+    with pytest.raises(IntegrityError) as refused, signed_in.vault.sessions.begin() as session:
+        taken = session.execute(select(YoungPerson.case_reference)).scalars().first()
+        now = clock.now()
+        # A second row with a reference in use: the unique index refuses it, parameters and all.
+        session.add(
+            YoungPerson(
+                case_reference=taken,
+                given_name=CANARY,
+                family_name=CANARY_NAME,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        session.flush()
     assert not any(canary in str(refused.value) for canary in CANARIES)
     LOG.error("saving failed: %s", describe_exception(refused.value))
     try:

@@ -22,7 +22,7 @@ from desktop.services.intervention_service import (
     InterventionService,
 )
 from desktop.services.people_service import PeopleService, PersonDetails
-from desktop.services.permissions import PermissionDeniedError
+from desktop.services.permissions import ROLE_RECORD_SCOPE, PermissionDeniedError, RecordScope
 from desktop.services.record_access import RecordNotFoundError
 from desktop.services.risk_service import RiskService
 from desktop.services.sign_in_service import SignedIn
@@ -51,7 +51,12 @@ class Unit:
         people = PeopleService(self.signed_in.vault.sessions, self.coordinator, self.clock)
         details = PersonDetails("Case", f"Number{people.count() + 1}")
         details.key_worker_id = key_worker.account_id if key_worker else None
-        details.allocated_ids = [user.account_id for user in allocated]
+        # Roles without a caseload (analyst, community officer) cannot be allocated to a case.
+        details.allocated_ids = [
+            user.account_id
+            for user in allocated
+            if ROLE_RECORD_SCOPE[user.role] is not RecordScope.NONE
+        ]
         return people.create(details)
 
     def interventions(self, user: CurrentUser) -> InterventionService:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from desktop.models.accounts import Role
 from desktop.models.choices import Rag
 from desktop.services.people_service import (
     CaseloadFilter,
@@ -18,7 +19,7 @@ from desktop.services.people_service import (
     PersonInputError,
 )
 from desktop.services.sign_in_service import SignedIn
-from tests.conftest import FakeClock
+from tests.conftest import AddAccount, FakeClock
 
 
 @pytest.fixture
@@ -135,3 +136,20 @@ def test_rag_filter_and_order(people: PeopleService, coordinator: tuple[SignedIn
             )
     assert _names(people, CaseloadFilter(rag=Rag.AMBER)) == ["Amber Rated"]
     assert _names(people, CaseloadFilter(sort="rag")) == ["Red Rated", "Amber Rated", "Green Rated"]
+
+
+def test_references_of_other_shapes_do_not_break_numbering(people: PeopleService) -> None:
+    people.create(PersonDetails("Kept", "Reference"), reference="IGX-99")
+    people.create(PersonDetails("Odd", "Reference"), reference="IGX-12A")
+    first = people.create(PersonDetails("Next", "Number"))
+    assert people.open_record(first).case_reference == "IGX-000001"
+    with pytest.raises(PersonInputError, match="already in use"):
+        people.create(PersonDetails("Same", "Again"), reference="IGX-99")
+
+
+def test_key_worker_must_work_with_the_caseload(
+    people: PeopleService, add_account: AddAccount
+) -> None:
+    analyst = add_account(Role.ANALYST, "numbers")
+    with pytest.raises(PersonInputError, match="key worker"):
+        people.create(PersonDetails("No", "Analyst", key_worker_id=analyst.account_id))

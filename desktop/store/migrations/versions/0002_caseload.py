@@ -99,6 +99,7 @@ def upgrade() -> None:
         sa.Column("place_id", sa.Integer(), nullable=True),
         sa.Column("group_id", sa.Integer(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("search_fold", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column("deleted_by_id", sa.Integer(), nullable=True),
@@ -585,27 +586,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_young_people_rag"), ["rag"], unique=False)
         batch_op.create_index(batch_op.f("ix_young_people_status"), ["status"], unique=False)
     # Full-text index over chronology text, kept in step by triggers (inside the encrypted file).
+    # Full-text index over the folded chronology text (case, accents and Arabic letter forms
+    # folded by the services), kept in step by triggers, inside the encrypted file.
     op.execute(
-        "CREATE VIRTUAL TABLE chronology_fts USING fts5(summary, detail, "
+        "CREATE VIRTUAL TABLE chronology_fts USING fts5(search_fold, "
         "content='chronology_entries', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 2')"
     )
     op.execute(
         "CREATE TRIGGER chronology_fts_insert AFTER INSERT ON chronology_entries BEGIN "
-        "INSERT INTO chronology_fts(rowid, summary, detail) "
-        "VALUES (new.id, new.summary, new.detail); END"
+        "INSERT INTO chronology_fts(rowid, search_fold) VALUES (new.id, new.search_fold); END"
     )
     op.execute(
         "CREATE TRIGGER chronology_fts_delete AFTER DELETE ON chronology_entries BEGIN "
-        "INSERT INTO chronology_fts(chronology_fts, rowid, summary, detail) "
-        "VALUES ('delete', old.id, old.summary, old.detail); END"
+        "INSERT INTO chronology_fts(chronology_fts, rowid, search_fold) "
+        "VALUES ('delete', old.id, old.search_fold); END"
     )
     op.execute(
-        "CREATE TRIGGER chronology_fts_update AFTER UPDATE ON chronology_entries BEGIN "
-        "INSERT INTO chronology_fts(chronology_fts, rowid, summary, detail) "
-        "VALUES ('delete', old.id, old.summary, old.detail); "
-        "INSERT INTO chronology_fts(rowid, summary, detail) "
-        "VALUES (new.id, new.summary, new.detail); END"
+        "CREATE TRIGGER chronology_fts_update AFTER UPDATE OF search_fold ON chronology_entries "
+        "BEGIN "
+        "INSERT INTO chronology_fts(chronology_fts, rowid, search_fold) "
+        "VALUES ('delete', old.id, old.search_fold); "
+        "INSERT INTO chronology_fts(rowid, search_fold) VALUES (new.id, new.search_fold); END"
     )
     flag_types = sa.table(
         "flag_types",
