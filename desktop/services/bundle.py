@@ -8,11 +8,21 @@ from desktop.clock import Clock
 from desktop.services import actions, audit_chain
 from desktop.services.account_service import AccountService
 from desktop.services.audit_service import AuditService
+from desktop.services.chronology_service import ChronologyService
+from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
+from desktop.services.import_service import ImportService
+from desktop.services.intervention_service import InterventionService
+from desktop.services.missing_service import MissingService
+from desktop.services.network_service import NetworkService
 from desktop.services.people_service import PeopleService
+from desktop.services.referral_service import ReferralService
+from desktop.services.risk_service import RiskService
 from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn
+from desktop.services.status_service import StatusService
+from desktop.services.task_service import TaskService
 from desktop.vault.kdf import KdfPolicy
 
 
@@ -24,6 +34,16 @@ class Services:
     drafts: DraftService
     people: PeopleService
     settings: SettingsService
+    referrals: ReferralService
+    status: StatusService
+    risk: RiskService
+    chronology: ChronologyService
+    missing: MissingService
+    interventions: InterventionService
+    tasks: TaskService
+    network: NetworkService
+    context: ContextService
+    imports: ImportService
     clock: Clock
 
     @property
@@ -40,6 +60,16 @@ class Services:
             drafts=DraftService(sessions, user, clock),
             people=PeopleService(sessions, user, clock),
             settings=SettingsService(sessions, user, clock),
+            referrals=ReferralService(sessions, user, clock),
+            status=StatusService(sessions, user, clock),
+            risk=RiskService(sessions, user, clock),
+            chronology=ChronologyService(sessions, user, clock),
+            missing=MissingService(sessions, user, clock),
+            interventions=InterventionService(sessions, user, clock),
+            tasks=TaskService(sessions, user, clock),
+            network=NetworkService(sessions, user, clock),
+            context=ContextService(sessions, user, clock),
+            imports=ImportService(sessions, user, clock),
             clock=clock,
         )
 

@@ -1,0 +1,1 @@
+"""The tabs of a young person's record, one module per area."""
