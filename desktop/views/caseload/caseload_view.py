@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,10 @@ from desktop.views.caseload.caseload_table_model import CaseloadTableModel
 from desktop.views.caseload.person_form import PersonForm
 from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
 
+# A tab on the caseload's home: its title and how to build it (an open_person signal is
+# connected when the view has one).
+HomeTab = tuple[str, Callable[[Services], QWidget]]
+
 NEW = "new"
 
 
@@ -35,6 +41,7 @@ class CaseloadView(QWidget):
         services: Services,
         flag_types: list[tuple[int, str]] | None = None,
         record_tabs: list[TabFactory] | None = None,
+        home_tabs: list[HomeTab] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,22 +89,44 @@ class CaseloadView(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.new_button)
-        list_page = QWidget()
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(top)
+        self.list_page = QWidget()
+        list_layout = QVBoxLayout(self.list_page)
+        list_layout.setContentsMargins(0, 8, 0, 0)
         list_layout.addWidget(self.filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
 
+        # Home: where the day starts (My work), the whole list, and the other ways in.
+        self.home = QTabWidget()
+        self.home.setDocumentMode(True)
+        self.home_views: dict[str, QWidget] = {}
+        for label, build in home_tabs or []:
+            view = build(services)
+            opener = getattr(view, "open_person", None)
+            if opener is not None:
+                opener.connect(self.open_person)
+            self.home_views[label] = view
+            self.home.addTab(view, label)
+        self.home.insertTab(min(1, self.home.count()), self.list_page, "&Young people")
+        self.home.setCurrentIndex(0)
+        home_page = QWidget()
+        home_layout = QVBoxLayout(home_page)
+        home_layout.setContentsMargins(0, 0, 0, 0)
+        home_layout.addLayout(top)
+        home_layout.addWidget(self.home, 1)
+
         self.pages = QStackedWidget()
-        self.pages.addWidget(list_page)
+        self.pages.addWidget(home_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.pages)
-        QShortcut(QKeySequence.StandardKey.Find, list_page, self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, list_page, self.open_new)
+        QShortcut(QKeySequence.StandardKey.Find, home_page, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, home_page, self.open_new)
         self.reload()
+
+    def focus_search(self) -> None:
+        self.home.setCurrentWidget(self.list_page)
+        self.search.setFocus()
 
     def reload(self) -> None:
         self.model.reload()
@@ -148,7 +177,11 @@ class CaseloadView(QWidget):
     def close_record(self) -> None:
         self._drop_page()
         self.pages.setCurrentIndex(0)
-        self.table.setFocus()
+        for view in self.home_views.values():
+            refresh = getattr(view, "reload", None)
+            if refresh is not None:
+                refresh()  # what was done in the record shows on My work at once
+        self.home.currentWidget().setFocus()
 
     def _created(self, person_id: int) -> None:
         self.reload()

@@ -12,6 +12,7 @@ from desktop.services.bundle import Services
 from desktop.services.people_service import RecordNotFoundError
 from desktop.services.permissions import Section, sections_for
 from desktop.views.admin.administration_view import AdministrationView
+from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.shell.coming_soon_view import ComingSoonView
 
@@ -53,7 +54,7 @@ class Workspace(QWidget):
 
     def _build(self, section: Section) -> QWidget:
         if section is Section.CASELOAD:
-            return CaseloadView(self._services)
+            return build_caseload_view(self._services)
         if section is Section.ADMINISTRATION:
             return AdministrationView(self._services)
         return ComingSoonView(section)
