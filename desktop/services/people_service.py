@@ -355,6 +355,14 @@ class PeopleService:
             )
             return row.id
 
+    def addresses_and_references(
+        self, person_id: int
+    ) -> tuple[list[AddressRow], list[ReferenceRow]]:
+        """For a record already open (opening it was audited): its addresses, newest first."""
+        with self._sessions.begin() as session:
+            record = self._record(get_person(session, self._user, person_id))
+            return record.addresses, record.references
+
     def add_reference(self, person_id: int, kind: str, value: str) -> int:
         if not kind.strip() or not value.strip():
             raise PersonInputError("Enter both the kind of reference and its value.")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from desktop.services.bundle import Services
 from desktop.views.caseload.caseload_view import CaseloadView, HomeTab
 from desktop.views.caseload.person_record_view import TabFactory
+from desktop.views.caseload.tabs.addresses_tab import AddressesTab
 
 # Each area adds its tabs here as it lands.
 HOME_TABS: list[HomeTab] = []
-RECORD_TABS: list[TabFactory] = []
+RECORD_TABS: list[TabFactory] = [
+    ("Addresses && &references", AddressesTab),
+]
 
 
 def build_caseload_view(services: Services) -> CaseloadView:
