@@ -163,6 +163,7 @@ class ContactKind(Choice):
 
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
 LABELS: dict[str, str] = {
+    "ride_out_contact": "Ride-out contact",
     "victim_perpetrator": "Victim / perpetrator",
     "asian_bangladeshi": "Asian or Asian British: Bangladeshi",
     "asian_chinese": "Asian or Asian British: Chinese",

@@ -132,6 +132,7 @@ class CaseloadFilter:
     key_worker_id: int | None = None
     flag_type_id: int | None = None
     age_band: tuple[int, int] | None = None  # inclusive
+    person_id: int | None = None  # just this one (a record's header)
     sort: str = "name"  # one of SORT_KEYS
     descending: bool = False
 
@@ -229,6 +230,8 @@ class PeopleService:
         conditions: list[ColumnElement[bool]] = []
         for term in fold(caseload_filter.search).split():
             conditions.append(YoungPerson.search_text.contains(term, autoescape=True))
+        if caseload_filter.person_id is not None:
+            conditions.append(YoungPerson.id == caseload_filter.person_id)
         if caseload_filter.statuses:
             conditions.append(YoungPerson.status.in_(caseload_filter.statuses))
         if caseload_filter.rag is not None:
@@ -354,6 +357,13 @@ class PeopleService:
                 ["addresses"],
             )
             return row.id
+
+    def record_summary(self, person_id: int) -> CaseloadRow:
+        """The record's list row (status, RAG, flags) for redrawing a header; not audited."""
+        rows = self.page(0, 1, CaseloadFilter(person_id=person_id))
+        if not rows:
+            raise RecordNotFoundError()
+        return rows[0]
 
     def addresses_and_references(
         self, person_id: int

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.models.choices import Rag
 from desktop.services.bundle import Services
 from desktop.services.people_service import PersonRecord
 from desktop.views.caseload.person_form import PersonForm
+from desktop.views.caseload.record_tab import RecordTab
+from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT, ChronologyTab
 
 RAG_STYLES = {
     Rag.RED: "background:#c53030;color:#ffffff;",
@@ -18,6 +22,7 @@ RAG_STYLES = {
     Rag.GREEN: "background:#2f855a;color:#ffffff;",
 }
 BADGE = "border-radius:4px;padding:3px 8px;font-weight:600;"
+T = TypeVar("T", bound=QWidget)
 
 # A tab's title and how to build it for a record (areas add theirs as they land).
 TabFactory = tuple[str, Callable[[Services, PersonRecord], QWidget]]
@@ -36,6 +41,7 @@ class PersonRecordView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.record = record
+        self._services = services
         title = QLabel(f"{record.case_reference} · {record.display_name}")
         title.setObjectName("pageTitle")
         title.setAccessibleName("Young person")
@@ -66,12 +72,42 @@ class PersonRecordView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details_form, "&Details")
+        self.extra: list[QWidget] = []
         for label, build in extra_tabs:
-            self.tabs.addTab(build(services, record), label)
+            tab = build(services, record)
+            self.extra.append(tab)
+            self.tabs.addTab(tab, label)
+            if isinstance(tab, RecordTab):
+                tab.record_changed.connect(self.refresh_header)
+        chronology = self.tab_of(ChronologyTab)
+        if chronology is not None:
+            # One shortcut for the whole record: adding an entry is the commonest thing done.
+            shortcut = QShortcut(QKeySequence(ADD_SHORTCUT), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda: self.add_chronology_entry(chronology))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    def tab_of(self, kind: type[T]) -> T | None:
+        return next((tab for tab in self.extra if isinstance(tab, kind)), None)
+
+    def add_chronology_entry(self, chronology: ChronologyTab) -> None:
+        self.tabs.setCurrentWidget(chronology)
+        chronology.add_entry()
+
+    def refresh_header(self) -> None:
+        """Status and RAG changed in a tab: show them in the header at once."""
+        fresh = self._services.people.record_summary(self.record.id)
+        self.status_badge.setText(fresh.status.label)
+        self.rag_badge.setText(f"RAG: {fresh.rag.label}" if fresh.rag else "RAG: not rated")
+        self.rag_badge.setStyleSheet(
+            BADGE + (RAG_STYLES[fresh.rag] if fresh.rag else "background:#edf2f7;")
+        )
+
     def save_drafts(self) -> None:
         self.details_form.save_draft()
+        for tab in self.extra:
+            if isinstance(tab, RecordTab):
+                tab.save_drafts()
