@@ -8,13 +8,23 @@ from desktop.views.caseload.chronology_search_view import ChronologySearchView
 from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
 from desktop.views.caseload.tabs.addresses_tab import AddressesTab
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
+from desktop.views.caseload.tabs.interventions_tab import InterventionsTab
+from desktop.views.caseload.tabs.referrals_tab import ReferralsTab
+from desktop.views.caseload.tabs.status_risk_tab import StatusRiskTab
+from desktop.views.caseload.tabs.tasks_tab import TasksTab
+from desktop.views.home.my_work_view import MyWorkView
 
 # Each area adds its tabs here as it lands.
 HOME_TABS: list[HomeTab] = [
+    ("&My work", MyWorkView),
     ("&Search chronology", ChronologySearchView),
 ]
 RECORD_TABS: list[TabFactory] = [
     ("C&hronology", ChronologyTab),
+    ("&Referrals", ReferralsTab),
+    ("&Status && risk", StatusRiskTab),
+    ("&Interventions", InterventionsTab),
+    ("&Tasks", TasksTab),
     ("Addresses && &references", AddressesTab),
 ]
 

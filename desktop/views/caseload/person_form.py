@@ -60,7 +60,8 @@ class PersonForm(QWidget):
         self._build_widgets()
         self._lay_out(record)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
+        if record is None:  # inside a record, the record's own Esc goes back from any tab
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)

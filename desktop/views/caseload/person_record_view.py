@@ -7,7 +7,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.models.choices import Rag
 from desktop.services.bundle import Services
@@ -59,7 +66,12 @@ class PersonRecordView(QWidget):
             BADGE + (RAG_STYLES[record.rag] if record.rag else "background:#edf2f7;")
         )
         self.rag_badge.setAccessibleName("Risk rating")
+        back = QPushButton("← Caseload")
+        back.setToolTip("Back to the caseload (Esc); unsaved text is kept as a draft")
+        back.setAccessibleName("Back to the caseload")
+        back.clicked.connect(self.go_back)
         header = QHBoxLayout()
+        header.addWidget(back)
         header.addWidget(title)
         header.addWidget(self.facts)
         header.addStretch(1)
@@ -78,7 +90,10 @@ class PersonRecordView(QWidget):
             self.extra.append(tab)
             self.tabs.addTab(tab, label)
             if isinstance(tab, RecordTab):
-                tab.record_changed.connect(self.refresh_header)
+                tab.record_changed.connect(self.record_changed)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.go_back)
         chronology = self.tab_of(ChronologyTab)
         if chronology is not None:
             # One shortcut for the whole record: adding an entry is the commonest thing done.
@@ -90,12 +105,24 @@ class PersonRecordView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    def go_back(self) -> None:
+        """Back to the caseload from any tab; the details form keeps its text as a draft."""
+        self.save_drafts()
+        self.closed.emit()
+
     def tab_of(self, kind: type[T]) -> T | None:
         return next((tab for tab in self.extra if isinstance(tab, kind)), None)
 
     def add_chronology_entry(self, chronology: ChronologyTab) -> None:
         self.tabs.setCurrentWidget(chronology)
         chronology.add_entry()
+
+    def record_changed(self) -> None:
+        """A tab changed what others show (a referral reopening the case, a new RAG)."""
+        self.refresh_header()
+        for tab in self.extra:
+            if isinstance(tab, RecordTab) and tab is not self.sender():
+                tab.reload()
 
     def refresh_header(self) -> None:
         """Status and RAG changed in a tab: show them in the header at once."""

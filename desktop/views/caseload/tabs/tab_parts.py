@@ -1,0 +1,39 @@
+"""Pieces every record tab lays out the same way: section titles and buttons with shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def hint(text: str = "", wrap: bool = False) -> QLabel:
+    """Grey text; unwrapped by default, since a wrapping label in a row of buttons squeezes."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(wrap)
+    return label
+
+
+def action_button(text: str, tooltip: str, shortcut: str = "") -> QPushButton:
+    """A button whose tooltip names its shortcut. The shortcut only works while the button is
+    visible, so tabs that are not on screen never catch each other's keys."""
+    button = QPushButton(text)
+    button.setAccessibleName(text.rstrip("…"))
+    if shortcut:
+        button.setShortcut(QKeySequence(shortcut))
+        native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        tooltip = f"{tooltip} ({native})"
+    button.setToolTip(tooltip)
+    return button
+
+
+def show_for(allowed: bool, *widgets: QWidget) -> None:
+    """Hides what this role may not do (the service refuses it anyway)."""
+    for widget in widgets:
+        widget.setVisible(allowed)

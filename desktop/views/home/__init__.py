@@ -1,0 +1,1 @@
+"""The home screen a user sees first: their own work."""
