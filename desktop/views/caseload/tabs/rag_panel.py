@@ -74,10 +74,11 @@ class RagPanel(QWidget):
         grid = QGridLayout(card)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.addWidget(self.badge, 0, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.review, 0, 1)
         grid.addWidget(self.change_button, 0, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.rationale, 1, 0, 1, 3)
-        grid.addWidget(self.rated, 2, 0, 1, 3)
+        # The review date on a line of its own: beside the badge it was cut off in narrow windows.
+        grid.addWidget(self.review, 1, 0, 1, 3)
+        grid.addWidget(self.rationale, 2, 0, 1, 3)
+        grid.addWidget(self.rated, 3, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         self.history: RowTable[RagRow] = RowTable(
             RowsTableModel(COLUMNS, _look, lambda row: row.rationale),
