@@ -8,12 +8,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.services.bundle import Services
+from desktop.services.people_service import PersonDetails
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.caseload.chronology_dialogs import EntryDialog
+from desktop.views.caseload.groups_places_view import GroupsPlacesView
 from desktop.views.caseload.person_record_view import PersonRecordView
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
-from tests.conftest import COORDINATOR_USERNAME
+from desktop.views.caseload.tabs.groups_places_tab import GroupsPlacesTab
+from tests.conftest import COORDINATOR_USERNAME, FakeClock, FastKdfPolicy
 from tests.gui.conftest import WindowFactory, sign_in
 
 
@@ -100,3 +104,32 @@ def test_create_write_and_find_again(
     assert _search(qtbot, caseload, "lil zee") == ["Zoë Ólafsdóttir"]
     assert _search(qtbot, caseload, "z-money") == ["Zoë Ólafsdóttir"]
     assert _search(qtbot, caseload, "احمد", typed=False) == ["أحمد الكردي"]
+
+
+def test_a_group_chosen_in_a_record_opens_its_page_on_the_caseload_home(
+    qtbot: QtBot,
+    window_factory: WindowFactory,
+    coordinator: tuple[SignedIn, str],
+    kdf: FastKdfPolicy,
+    clock: FakeClock,
+) -> None:
+    signed_in, _ = coordinator
+    services = Services.for_session(signed_in, kdf, clock)
+    person_id = services.people.create(PersonDetails("Jordan", "Blake"))
+    group_id = services.context.create_group("Northside crew")
+    services.context.link_group(person_id, group_id, None, None, "Police intelligence")
+
+    window = window_factory()
+    sign_in(qtbot, window, COORDINATOR_USERNAME)
+    caseload = _caseload(window)
+    caseload.open_person(person_id)
+    record = caseload.open_page
+    assert isinstance(record, PersonRecordView)
+    labels = [record.tabs.tabText(index).replace("&", "") for index in range(record.tabs.count())]
+    assert {"People", "Groups and places", "Missing", "Status  risk"} <= set(labels)
+    groups_tab = record.tab_of(GroupsPlacesTab)
+    assert groups_tab is not None
+    groups_tab.open_group.emit(group_id)  # what double-clicking the group does
+    assert caseload.open_page is None
+    page = caseload.home.currentWidget()
+    assert isinstance(page, GroupsPlacesView)

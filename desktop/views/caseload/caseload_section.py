@@ -5,10 +5,14 @@ from __future__ import annotations
 from desktop.services.bundle import Services
 from desktop.views.caseload.caseload_view import CaseloadView, HomeTab
 from desktop.views.caseload.chronology_search_view import ChronologySearchView
+from desktop.views.caseload.groups_places_view import GroupsPlacesView
 from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
 from desktop.views.caseload.tabs.addresses_tab import AddressesTab
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
+from desktop.views.caseload.tabs.groups_places_tab import GroupsPlacesTab
 from desktop.views.caseload.tabs.interventions_tab import InterventionsTab
+from desktop.views.caseload.tabs.missing_tab import MissingTab
+from desktop.views.caseload.tabs.network_tab import NetworkTab
 from desktop.views.caseload.tabs.referrals_tab import ReferralsTab
 from desktop.views.caseload.tabs.status_risk_tab import StatusRiskTab
 from desktop.views.caseload.tabs.tasks_tab import TasksTab
@@ -18,6 +22,7 @@ from desktop.views.home.my_work_view import MyWorkView
 HOME_TABS: list[HomeTab] = [
     ("&My work", MyWorkView),
     ("&Search chronology", ChronologySearchView),
+    ("&Groups and places", GroupsPlacesView),
 ]
 RECORD_TABS: list[TabFactory] = [
     ("C&hronology", ChronologyTab),
@@ -25,7 +30,10 @@ RECORD_TABS: list[TabFactory] = [
     ("&Status && risk", StatusRiskTab),
     ("&Interventions", InterventionsTab),
     ("&Tasks", TasksTab),
-    ("Addresses && &references", AddressesTab),
+    ("Pe&ople", NetworkTab),
+    ("&Groups and places", GroupsPlacesTab),
+    ("&Missing", MissingTab),
+    ("Addresses && re&ferences", AddressesTab),
 ]
 
 
@@ -39,7 +47,24 @@ def build_caseload_view(services: Services) -> CaseloadView:
             home.open_entry.connect(
                 lambda person_id, entry_id: _open_entry(view, person_id, entry_id)
             )
+        if isinstance(home, GroupsPlacesView):
+            _connect_group_pages(view, home)
     return view
+
+
+def _connect_group_pages(view: CaseloadView, page: GroupsPlacesView) -> None:
+    view.open_group.connect(lambda group_id: _show(view, page, group_id, group=True))
+    view.open_place.connect(lambda place_id: _show(view, page, place_id, group=False))
+
+
+def _show(view: CaseloadView, page: GroupsPlacesView, target_id: int, *, group: bool) -> None:
+    """A group or place chosen in a record: its page, on the caseload's home."""
+    view.close_record()
+    view.home.setCurrentWidget(page)
+    if group:
+        page.show_group(target_id)
+    else:
+        page.show_place(target_id)
 
 
 def _open_entry(view: CaseloadView, person_id: int, entry_id: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,9 @@ NEW = "new"
 
 
 class CaseloadView(QWidget):
+    open_group = Signal(int)
+    open_place = Signal(int)
+
     def __init__(
         self,
         services: Services,
@@ -163,6 +166,15 @@ class CaseloadView(QWidget):
         record = self._services.people.open_record(person_id)
         view = PersonRecordView(self._services, record, self._record_tabs)
         view.saved.connect(self._updated)
+        for tab in view.extra:  # a tab that leads to another record or to a group or place
+            for name, target in (
+                ("open_person", self.open_person),
+                ("open_group", self.open_group.emit),
+                ("open_place", self.open_place.emit),
+            ):
+                signal = getattr(tab, name, None)
+                if signal is not None:
+                    signal.connect(target)
         self._show(view, person_id)
         view.tabs.setFocus()
 
