@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from desktop.services.bundle import Services
 from desktop.views.admin.accounts_panel import AccountsPanel
 from desktop.views.admin.audit_panel import AuditPanel
+from desktop.views.admin.flag_types_panel import FlagTypesPanel
 from desktop.views.admin.settings_panel import SettingsPanel
 
 
@@ -18,9 +19,11 @@ class AdministrationView(QWidget):
         self.accounts = AccountsPanel(services)
         self.audit = AuditPanel(services.audit)
         self.settings = SettingsPanel(services)
+        self.flag_types = FlagTypesPanel(services)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.accounts, "&Accounts")
         self.tabs.addTab(self.audit, "Audit &log")
+        self.tabs.addTab(self.flag_types, "&Flag types")
         self.tabs.addTab(self.settings, "Vault &settings")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
