@@ -13,7 +13,7 @@ from desktop.clock import Clock
 from desktop.models.accounts import Account, Role
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
-from desktop.services.permissions import PermissionDeniedError
+from desktop.services.permissions import ROLE_RECORD_SCOPE, PermissionDeniedError, RecordScope
 from desktop.vault import passphrase_policy
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.errors import WrongPassphraseError
@@ -95,11 +95,14 @@ class AccountService:
             return [_row(account) for account in rows]
 
     def staff_choices(self) -> list[tuple[int, str]]:
-        """Active staff, for allocation pickers (id, display name)."""
+        """Active staff who work with the caseload, for key worker and allocation pickers."""
+        caseload_roles = [
+            role for role, scope in ROLE_RECORD_SCOPE.items() if scope is not RecordScope.NONE
+        ]
         with self._vault.sessions.begin() as session:
             rows = session.execute(
                 select(Account.id, Account.display_name)
-                .where(Account.active)
+                .where(Account.active, Account.role.in_(caseload_roles))
                 .order_by(Account.display_name)
             ).all()
             return [(row.id, row.display_name) for row in rows]

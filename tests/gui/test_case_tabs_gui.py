@@ -269,12 +269,14 @@ def test_add_complete_and_reopen_a_task_and_overdue_shows_in_words(
     qtbot: QtBot, unit: Unit
 ) -> None:
     unit.add_account(Role.ANALYST, "analyst")  # works with figures, never with records
+    unit.add_account(Role.FAMILY_THERAPIST, "therapist")  # not allocated to this record
     record = unit.person()
     tab = show(qtbot, TasksTab(unit.services(), record))
 
     def refused_owner(dialog: TaskDialog) -> None:
         qtbot.keyClicks(dialog.title, "Book return-home interview")
-        pick(qtbot, dialog.owner, "Test Analyst")
+        assert dialog.owner.findText("Test Analyst") < 0  # never offered
+        pick(qtbot, dialog.owner, "Test Family therapist")
         ok(qtbot, dialog)
         assert dialog.isVisible()
         assert "someone who can open this young person's record" in dialog.error.text()

@@ -17,7 +17,13 @@ from desktop.services.account_service import AccountService
 from desktop.services.audit_service import AuditFilter, AuditService
 from desktop.services.current_user import CurrentUser
 from desktop.services.people_service import PeopleService, PersonDetails, RecordNotFoundError
-from desktop.services.permissions import PermissionDeniedError, Section, sections_for
+from desktop.services.permissions import (
+    ROLE_RECORD_SCOPE,
+    PermissionDeniedError,
+    RecordScope,
+    Section,
+    sections_for,
+)
 from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn, SignInService
 from desktop.vault.device_keyring import DeviceKeyring
@@ -204,7 +210,10 @@ def test_coordinator_only_operations_refuse_other_roles(
                 call()
         # What every role may do for itself still works.
         assert settings.idle_lock_minutes() == 5
-        assert len(accounts.staff_choices()) == len(Role)
+        # Staff who can be allocated: everyone whose role works with the caseload.
+        assert len(accounts.staff_choices()) == sum(
+            scope is not RecordScope.NONE for scope in ROLE_RECORD_SCOPE.values()
+        )
         accounts.remember_on_device(DeviceKeyring(keyring_backend))
         assert accounts.is_remembered(DeviceKeyring(keyring_backend))
         with signed_in.vault.sessions.begin() as session:
