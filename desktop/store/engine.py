@@ -18,7 +18,6 @@ from desktop.vault.secret import SecretKey
 # Applied after the key, on every new connection. temp_store=MEMORY: a file-based temp store
 # writes plaintext sort rows to disk. secure_delete overwrites freed pages.
 CONNECTION_PRAGMAS = (
-    "PRAGMA cipher_memory_security = ON",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA temp_store = MEMORY",
@@ -28,11 +27,16 @@ CONNECTION_PRAGMAS = (
 )
 
 
-def open_raw_connection(path: Path, key: SecretKey | None) -> Any:
-    """One DB-API connection with the key applied first. key=None only for the benchmark."""
+def open_raw_connection(path: Path, key: SecretKey | None, *, memory_security: bool = True) -> Any:
+    """One DB-API connection with the key applied first. key=None only for the benchmark.
+
+    memory_security wipes and locks SQLCipher's buffers (so keys and pages never reach swap);
+    it is SQLCipher's process-wide switch, off only in the benchmark that measures its cost.
+    """
     connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     # Quiet SQLCipher's own stderr logging; we report errors ourselves.
     connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA cipher_memory_security = {'ON' if memory_security else 'OFF'}")
     if key is not None:
         connection.execute(f'PRAGMA key = "{key.hex_pragma_value()}"')
     for pragma in CONNECTION_PRAGMAS:
