@@ -320,15 +320,7 @@ class PeopleService:
                     Allocation(account_id=account_id) for account_id in details.allocated_ids
                 ]
             person.updated_at = self._clock.now()
-            audit_chain.append(
-                session,
-                self._clock.now(),
-                self._user.username,
-                actions.UPDATE,
-                "young_person",
-                str(person.id),
-                changed,
-            )
+            self._audit_update(session, person, changed)
             return changed
 
     def add_address(
@@ -347,15 +339,7 @@ class PeopleService:
             )
             person.addresses.append(row)
             session.flush()
-            audit_chain.append(
-                session,
-                self._clock.now(),
-                self._user.username,
-                actions.UPDATE,
-                "young_person",
-                str(person.id),
-                ["addresses"],
-            )
+            self._audit_update(session, person, ["addresses"])
             return row.id
 
     def record_summary(self, person_id: int) -> CaseloadRow:
@@ -382,15 +366,7 @@ class PeopleService:
             person.references.append(row)
             _refresh_search_text(person)
             session.flush()
-            audit_chain.append(
-                session,
-                self._clock.now(),
-                self._user.username,
-                actions.UPDATE,
-                "young_person",
-                str(person.id),
-                ["references"],
-            )
+            self._audit_update(session, person, ["references"])
             return row.id
 
     def remove_reference(self, person_id: int, reference_id: int) -> None:
@@ -398,17 +374,20 @@ class PeopleService:
             person = get_person(session, self._user, person_id)
             person.references = [r for r in person.references if r.id != reference_id]
             _refresh_search_text(person)
-            audit_chain.append(
-                session,
-                self._clock.now(),
-                self._user.username,
-                actions.UPDATE,
-                "young_person",
-                str(person.id),
-                ["references"],
-            )
+            self._audit_update(session, person, ["references"])
 
     # ---- helpers -------------------------------------------------------------------------
+    def _audit_update(self, session: Session, person: YoungPerson, changed: list[str]) -> None:
+        audit_chain.append(
+            session,
+            self._clock.now(),
+            self._user.username,
+            actions.UPDATE,
+            "young_person",
+            str(person.id),
+            changed,
+        )
+
     def _check(self, details: PersonDetails) -> None:
         found = details.problems(self._today())
         if found:
