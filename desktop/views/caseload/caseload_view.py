@@ -189,10 +189,7 @@ class CaseloadView(QWidget):
     def close_record(self) -> None:
         self._drop_page()
         self.pages.setCurrentIndex(0)
-        for view in self.home_views.values():
-            refresh = getattr(view, "reload", None)
-            if refresh is not None:
-                refresh()  # what was done in the record shows on My work at once
+        # The home tabs reload as they are shown again, so what was done in the record shows.
         self.home.currentWidget().setFocus()
 
     def _created(self, person_id: int) -> None:

@@ -173,7 +173,7 @@ class MyWorkView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
-        self.reload()
+        # Loaded when shown (showEvent), not here as well: on a large caseload it takes time.
 
     @staticmethod
     def _task_table(name: str, empty: str) -> RowTable[TaskRow]:
