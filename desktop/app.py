@@ -24,6 +24,7 @@ from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.kdf import KdfPolicy
 from desktop.vault.layout import VaultLayout
 from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.save_failure_notice import install_save_failure_notice
 from desktop.views.shell.main_window import MainWindow
 from desktop.views.shell.shell_dependencies import ShellDependencies
 
@@ -94,6 +95,7 @@ def _create_demo_vault(layout: VaultLayout, passphrase: str, clock: Clock) -> No
 def run_gui(vault: Path | None, demo: bool) -> int:
     paths = AppPaths.for_user()
     configure_logging(paths.log_file)
+    install_save_failure_notice()
     app = create_application(sys.argv)
     clock = SystemClock()
     folder = vault or (paths.demo_vault if demo else paths.default_vault)

@@ -66,6 +66,33 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar="FILE", help=".csv or .xlsx file (docs/import-columns.md)"
     )
 
+    backup = commands.add_parser(
+        "backup", help="back up the vault (encrypted, verified) into a folder, e.g. on a share"
+    )
+    backup.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    backup.add_argument("--user", required=True, help="who is making the backup")
+    backup.add_argument(
+        "--to", type=Path, dest="to", help="backup folder (default: the one set in the vault)"
+    )
+
+    restore = commands.add_parser(
+        "restore", help="restore a backup as a new vault folder (or in place, keeping a copy)"
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a casebook-... folder")
+    restore.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    restore.add_argument("--user", required=True, help="an account in the backup")
+    restore.add_argument(
+        "--in-place",
+        action="store_true",
+        help="replace the vault in --vault, moving it aside as a safety copy first",
+    )
+
+    verify_backup = commands.add_parser(
+        "verify-backup",
+        help=f"check a backup's files; with {PASSPHRASE_VARIABLE} set, check it in full",
+    )
+    verify_backup.add_argument("backup", type=Path, metavar="BACKUP", help="a casebook-... folder")
+
     bench = commands.add_parser(
         "bench", help="measure unlock time and the cost of SQLCipher's memory security"
     )
@@ -113,6 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _bench(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "restore":
+            return _restore(args)
+        if args.command == "verify-backup":
+            return _verify_backup(args)
         return _verify(args)
     except VaultError as error:
         print(f"casebook: {error}", file=sys.stderr)
@@ -178,6 +211,60 @@ def _verify(args: argparse.Namespace) -> int:
         return 0
     print("verify: PROBLEMS FOUND (see above).", file=sys.stderr)
     return 1
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from desktop.services import actions
+    from desktop.services.backup_service import BackupService
+    from desktop.services.bundle import Services
+    from desktop.services.sign_in_service import SignInService
+    from desktop.vault.kdf import KdfPolicy
+
+    passphrase = read_passphrase(f"Passphrase for {args.user}: ")
+    clock = SystemClock()
+    signed_in = SignInService(VaultLayout(args.sub_vault), clock).sign_in(args.user, passphrase)
+    services = Services.for_session(signed_in, KdfPolicy(), clock)
+    try:
+        result = BackupService(signed_in.vault, signed_in.user, clock, None).run_backup(
+            destination=args.to
+        )
+    finally:
+        services.end(actions.SIGN_OUT)
+    print(
+        f"Backed up to {result.path} in {result.duration_seconds:.1f} s "
+        f"({result.size_bytes / 1_000_000:.1f} MB, encrypted and verified)."
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from desktop.backup.restore import restore
+
+    passphrase = read_passphrase(f"Passphrase for {args.user} (as it was in the backup): ")
+    result = restore(
+        args.backup, args.sub_vault, args.user, passphrase, SystemClock(), in_place=args.in_place
+    )
+    print(f"Restored the backup into {result.folder}; the backup was checked in full first.")
+    if result.safety_copy is not None:
+        print(f"The vault it replaced is kept in {result.safety_copy}.")
+    return 0
+
+
+def _verify_backup(args: argparse.Namespace) -> int:
+    from desktop.backup.verify import verify_backup
+
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE) or None
+    report = verify_backup(args.backup, passphrase)
+    for line in report.lines:
+        print(line)
+    if passphrase is None:
+        print(
+            f"verify-backup: the files are intact. Set {PASSPHRASE_VARIABLE} to any account's "
+            "passphrase (or the recovery key) to check the signature, database and audit log."
+        )
+    else:
+        print("verify-backup: the backup is sound.")
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:

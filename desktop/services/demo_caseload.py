@@ -107,7 +107,9 @@ def populate(
     fakers = {locale: Faker(locale) for locale, _ in COMMUNITIES if locale != "kurdish"}
     for faker in fakers.values():
         faker.seed_instance(seed)
-    flag_types = dict(session.execute(select(FlagType.code, FlagType.id)).tuples().all())
+    flag_types: dict[str, int] = {
+        code: flag_id for code, flag_id in session.execute(select(FlagType.code, FlagType.id))
+    }
     context = _Context(
         chooser,
         fakers,

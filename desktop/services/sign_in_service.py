@@ -31,6 +31,7 @@ from desktop.vault.keyslots import USER, KeySlotFile
 from desktop.vault.layout import VaultLayout
 from desktop.vault.open_vault import OpenVault, load_slots, open_with_key
 from desktop.vault.secret import SecretKey
+from desktop.vault.writer_lock import acquire_writer_lock
 
 UNKNOWN_USER = "(unknown user)"
 
@@ -169,6 +170,19 @@ class SignInService:
         return self._finish(vault, username, attempts)
 
     def _open(
+        self, slots: KeySlotFile, open_slot: Callable[[KeySlotFile], SecretKey], now: datetime
+    ) -> OpenVault:
+        """Takes the one-writer lock first: no key is unwrapped while another Casebook writes."""
+        writer = acquire_writer_lock(self._layout.writer_lock)
+        try:
+            vault = self._open_locked(slots, open_slot, now)
+        except BaseException:
+            writer.release()
+            raise
+        vault.writer = writer
+        return vault
+
+    def _open_locked(
         self, slots: KeySlotFile, open_slot: Callable[[KeySlotFile], SecretKey], now: datetime
     ) -> OpenVault:
         try:

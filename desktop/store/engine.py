@@ -10,9 +10,11 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from desktop.vault.errors import VaultSaveError
 from desktop.vault.secret import SecretKey
 
 # Applied after the key, on every new connection. temp_store=MEMORY: a file-based temp store
@@ -62,6 +64,7 @@ def create_vault_engine(path: Path, key: SecretKey | None) -> Engine:
         hide_parameters=True,
     )
     _use_immediate_transactions(engine)
+    _explain_storage_failures(engine)
     return engine
 
 
@@ -71,6 +74,40 @@ def _use_immediate_transactions(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# SQLite's primary result codes for "the bytes could not reach the disk": full, I/O error,
+# the file (or its folder) cannot be opened, or it can no longer be written (moved, read-only).
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+STORAGE_FAILURES = frozenset({SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN})
+
+
+def is_storage_failure(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    # The low byte is the primary code, whether or not extended codes are on.
+    return (
+        isinstance(error, sqlcipher3.OperationalError)
+        and isinstance(code, int)
+        and code & 0xFF in STORAGE_FAILURES
+    )
+
+
+def _explain_storage_failures(engine: Engine) -> None:
+    """One place turns a full disk or a vanished folder into a message a person can act on.
+
+    SQLite rolls the failed transaction back (WAL: the commit record never reached the log),
+    so everything committed before stays; every service call gets the same VaultSaveError
+    instead of a raw OperationalError, with no try/except around each call.
+    """
+
+    @event.listens_for(engine, "handle_error")
+    def _handle(context: ExceptionContext) -> BaseException | None:
+        if is_storage_failure(context.original_exception):
+            return VaultSaveError()
+        return None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

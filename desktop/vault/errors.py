@@ -66,3 +66,22 @@ class ThrottledError(VaultError):
         super().__init__(
             f"Too many failed attempts. Please wait {wait_seconds} seconds before trying again."
         )
+
+
+class VaultInUseError(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault is already open in another Casebook window (on this computer or "
+            "another). Close it there first."
+        )
+
+
+class VaultSaveError(VaultError):
+    """The disk is full, or the vault's folder or its files cannot be reached or written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Casebook could not save: the disk is full or the vault's folder is not reachable. "
+            "Nothing already saved has been lost. Free some space or reconnect the drive, "
+            "then try again."
+        )

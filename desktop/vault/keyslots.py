@@ -259,6 +259,11 @@ class KeySlotFile:
         candidates = [s for s in self.slots if s.kind == RECOVERY]
         return self._open_with_passphrase(candidates, recovery_key)
 
+    def unlock_with_any_passphrase(self, passphrase: str) -> SecretKey:
+        """Any account's passphrase or the recovery key: for checking a backup, not signing in."""
+        candidates = [s for s in self.slots if s.kind in (USER, RECOVERY)]
+        return self._open_with_passphrase(candidates, passphrase)
+
     def unlock_with_device_key(self, slot_id: str, kek: bytes | bytearray) -> SecretKey:
         for slot in self.slots:
             if slot.slot_id == slot_id and slot.kind == DEVICE:

@@ -11,6 +11,8 @@ KEYSLOTS_NAME = "keyslots.json"
 PENDING_KEYSLOTS_NAME = "keyslots.next.json"
 ATTEMPTS_NAME = "attempts.json"
 SAFETY_FOLDER = "safety-copies"
+# Held (OS-locked) by the one process that has the vault open: see writer_lock.py.
+WRITER_LOCK_NAME = "casebook.lock"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class VaultLayout:
     @property
     def safety_copies(self) -> Path:
         return self.folder / SAFETY_FOLDER
+
+    @property
+    def writer_lock(self) -> Path:
+        return self.folder / WRITER_LOCK_NAME
 
     def exists(self) -> bool:
         return self.keyslots.exists() or self.database.exists()

@@ -27,6 +27,7 @@ from desktop.vault.kdf import KdfPolicy
 from desktop.vault.keyslots import RECOVERY, USER, KeySlotFile
 from desktop.vault.layout import VaultLayout
 from desktop.vault.secret import SecretKey
+from desktop.vault.writer_lock import WriterLock, acquire_writer_lock
 
 VAULT_ID_SETTING = "vault_id"
 
@@ -42,6 +43,8 @@ class OpenVault:
     sessions: sessionmaker[Session]
     safety_copy: Path | None = None
     locked: bool = field(default=False)
+    # This session's share of the one-writer lock; None for a vault opened without a sign-in.
+    writer: WriterLock | None = None
 
     def save_slots(self) -> None:
         self.slots.save(self.layout.keyslots, self.data_key)
@@ -63,6 +66,9 @@ class OpenVault:
         self.engine.dispose()
         self.data_key.wipe()
         self.locked = True
+        # Last: every connection is closed before another process may open the vault.
+        if self.writer is not None:
+            self.writer.release()
 
     def rekey(self, progress: Callable[[int], None] | None = None) -> None:
         """New data key for the database and every remaining slot (after disabling someone).
@@ -121,21 +127,28 @@ def create_vault(
     if layout.exists():
         raise VaultExistsError()
     layout.folder.mkdir(parents=True, exist_ok=True)
+    writer = acquire_writer_lock(layout.writer_lock)
     data_key = SecretKey.generate()
     engine = create_vault_engine(layout.database, data_key)
     vault_id = secrets.token_hex(16)
-    upgrade_to_head(engine, layout.safety_copies, now)
-    with engine.begin() as connection:
-        connection.execute(
-            text("INSERT INTO vault_settings (key, value) VALUES (:k, :v)"),
-            {"k": VAULT_ID_SETTING, "v": vault_id},
-        )
-    slots = KeySlotFile(vault_id=vault_id, database_salt=layout.database_salt(), demo=demo)
-    slots.add_passphrase_slot(USER, username, passphrase, data_key, kdf_policy)
-    recovery_key = new_recovery_key()
-    slots.add_passphrase_slot(RECOVERY, None, recovery_key, data_key, kdf_policy)
-    slots.save(layout.keyslots, data_key)
-    vault = OpenVault(layout, slots, data_key, engine, make_session_factory(engine))
+    try:
+        upgrade_to_head(engine, layout.safety_copies, now)
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO vault_settings (key, value) VALUES (:k, :v)"),
+                {"k": VAULT_ID_SETTING, "v": vault_id},
+            )
+        slots = KeySlotFile(vault_id=vault_id, database_salt=layout.database_salt(), demo=demo)
+        slots.add_passphrase_slot(USER, username, passphrase, data_key, kdf_policy)
+        recovery_key = new_recovery_key()
+        slots.add_passphrase_slot(RECOVERY, None, recovery_key, data_key, kdf_policy)
+        slots.save(layout.keyslots, data_key)
+    except BaseException:
+        engine.dispose()
+        data_key.wipe()
+        writer.release()
+        raise
+    vault = OpenVault(layout, slots, data_key, engine, make_session_factory(engine), writer=writer)
     return vault, recovery_key
 
 

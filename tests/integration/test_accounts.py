@@ -33,7 +33,10 @@ from tests.conftest import (
 from tests.integration.helpers import every_file, raw_read
 
 NEW_PASSPHRASE = "a brand new passphrase for spring"
-VAULT_FILES = {"keyslots.json", "attempts.json"} | {f"casebook.db{x}" for x in ("", "-wal", "-shm")}
+# casebook.lock is the (empty) one-writer lock file.
+VAULT_FILES = {"keyslots.json", "attempts.json", "casebook.lock"} | {
+    f"casebook.db{x}" for x in ("", "-wal", "-shm")
+}
 
 
 def _accounts(signed_in: SignedIn, kdf: FastKdfPolicy, clock: FakeClock) -> AccountService:

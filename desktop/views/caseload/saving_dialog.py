@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
+from desktop.vault.errors import VaultSaveError
 from desktop.views.common.form_dialog import FormDialog
 
 
@@ -14,7 +15,12 @@ class SavingDialog(FormDialog):
     """Subclasses check the form in problems() and call the service in save()."""
 
     # What a service raises with a message fit to show; subclasses add their input error.
-    refusals: tuple[type[Exception], ...] = (RecordNotFoundError, PermissionDeniedError)
+    # VaultSaveError (full disk, vanished folder): shown in the dialog, which keeps the text.
+    refusals: tuple[type[Exception], ...] = (
+        RecordNotFoundError,
+        PermissionDeniedError,
+        VaultSaveError,
+    )
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(title, parent)

@@ -1,0 +1,1 @@
+"""Encrypted backups: a local snapshot, a manifest, a verified copy, rotation and restore."""
