@@ -8,6 +8,8 @@ from desktop.clock import Clock
 from desktop.services import actions, audit_chain
 from desktop.services.account_service import AccountService
 from desktop.services.audit_service import AuditService
+from desktop.services.backup_service import BackupService
+from desktop.services.backup_settings import BackupSettingsService
 from desktop.services.chronology_service import ChronologyService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
@@ -44,6 +46,8 @@ class Services:
     network: NetworkService
     context: ContextService
     imports: ImportService
+    backup: BackupService
+    backup_settings: BackupSettingsService
     clock: Clock
 
     @property
@@ -70,6 +74,8 @@ class Services:
             network=NetworkService(sessions, user, clock),
             context=ContextService(sessions, user, clock),
             imports=ImportService(sessions, user, clock),
+            backup=BackupService(signed_in.vault, user, clock, None),
+            backup_settings=BackupSettingsService(sessions, user, clock),
             clock=clock,
         )
 

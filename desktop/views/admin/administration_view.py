@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from desktop.services.bundle import Services
 from desktop.views.admin.accounts_panel import AccountsPanel
 from desktop.views.admin.audit_panel import AuditPanel
+from desktop.views.admin.backup_panel import BackupPanel
 from desktop.views.admin.flag_types_panel import FlagTypesPanel
 from desktop.views.admin.settings_panel import SettingsPanel
 
@@ -20,9 +21,11 @@ class AdministrationView(QWidget):
         self.audit = AuditPanel(services.audit)
         self.settings = SettingsPanel(services)
         self.flag_types = FlagTypesPanel(services)
+        self.backups = BackupPanel(services)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.accounts, "&Accounts")
         self.tabs.addTab(self.audit, "Audit &log")
+        self.tabs.addTab(self.backups, "&Backups")
         self.tabs.addTab(self.flag_types, "&Flag types")
         self.tabs.addTab(self.settings, "Vault &settings")
         self.tabs.currentChanged.connect(self._tab_changed)

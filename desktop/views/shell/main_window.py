@@ -22,6 +22,7 @@ from desktop.services.bundle import Services
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
+from desktop.views.common.backup_runner import BackupRunner
 from desktop.views.common.clipboard_guard import ClipboardGuard
 from desktop.views.common.idle_monitor import IdleMonitor
 from desktop.views.shell.about_dialog import AboutDialog
@@ -32,6 +33,8 @@ from desktop.views.unlock.first_run_wizard import FirstRunWizard
 from desktop.views.unlock.unlock_view import UnlockView
 
 GEOMETRY_KEY = "window/geometry"
+CLOSING_WAIT_MS = 4000  # closing never waits longer than this for a backup
+RETRY_MINUTES = 15
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +66,12 @@ class MainWindow(QMainWindow):
         self.idle.timed_out.connect(self.lock)
         self.idle.ticked.connect(self._show_countdown)
         self.clipboard_guard = ClipboardGuard(self)
+        self.backup_runner: BackupRunner | None = None
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(self._run_scheduled_backup)
+        self.backup_retry = QTimer(self)
+        self.backup_retry.setSingleShot(True)
+        self.backup_retry.timeout.connect(self._run_scheduled_backup)
 
         self.user_label = QLabel()
         self.user_label.setAccessibleName("Signed-in user")
@@ -150,6 +159,7 @@ class MainWindow(QMainWindow):
         user = services.user
         self.user_label.setText(f"Signed in as {user.display_name} · {user.role.label}")
         self.idle.start(services.settings.idle_lock_minutes() * 60)
+        self._start_backups(services)
         LOG.info("signed in with the role %s", user.role.value)
 
     def lock(self) -> None:
@@ -189,6 +199,7 @@ class MainWindow(QMainWindow):
     def _end_session(self, action: str) -> None:
         LOG.info("session ended: %s", action)
         self.idle.stop()
+        self._stop_backups()
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             # Delete now, not later: no widget may keep personal data once locked.
@@ -210,6 +221,42 @@ class MainWindow(QMainWindow):
     def _show_countdown(self, seconds: int) -> None:
         minutes, rest = divmod(seconds, 60)
         self.countdown_label.setText(f"Locks in {minutes}:{rest:02d} (Ctrl+L to lock now)")
+
+    # ---- backups while Casebook runs, and on closing ---------------------------------------
+    def _start_backups(self, services: Services) -> None:
+        self.backup_runner = BackupRunner(services.backup, self)
+        self.backup_runner.failed.connect(self._backup_failed)
+        hours = services.backup.settings().every_hours
+        if hours and services.backup.settings().folder:
+            self.backup_timer.start(hours * 3600 * 1000)
+
+    def _run_scheduled_backup(self) -> None:
+        if self.backup_runner is not None and self.backup_runner.start():
+            self.statusBar().showMessage("Backing up in the background…", 5000)
+
+    def _backup_failed(self, message: str) -> None:
+        # Never a dialog: the share is often away; say so quietly and try again later.
+        self.statusBar().showMessage(
+            f"Backup not done: {message} Trying again in 15 minutes.", 60_000
+        )
+        self.backup_retry.start(RETRY_MINUTES * 60 * 1000)
+
+    def _stop_backups(self) -> None:
+        self.backup_timer.stop()
+        self.backup_retry.stop()
+        if self.backup_runner is not None:
+            # The vault is about to close: a backup still running is cancelled after a moment.
+            self.backup_runner.finish_within(CLOSING_WAIT_MS)
+            self.backup_runner = None
+
+    def _back_up_on_closing(self) -> None:
+        services = self.services
+        if services is None or self.backup_runner is None:
+            return
+        settings = services.backup.settings()
+        if settings.on_close and settings.folder and self.backup_runner.start():
+            self.statusBar().showMessage("Backing up before closing…")
+            self.backup_runner.finish_within(CLOSING_WAIT_MS)
 
     # ---- the user's own account ----------------------------------------------------------
     def change_passphrase(self, forced: bool) -> bool:
@@ -243,6 +290,7 @@ class MainWindow(QMainWindow):
 
     # ---- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._back_up_on_closing()
         self.sign_out()
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()

@@ -1,0 +1,130 @@
+"""Restore a backup as a new vault beside the current one: check it, then restore with a
+passphrase valid for that backup. (In place: `python main.py restore --in-place`, Casebook shut.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.backup.errors import BackupError
+from desktop.backup.restore import RestoreResult, restore
+from desktop.backup.verify import verify_backup
+from desktop.clock import Clock
+from desktop.vault.errors import VaultError
+from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.passphrase_field import PassphraseField
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._task: BackgroundTask | None = None
+        self.setWindowTitle("Restore from a backup")
+        self.backup = QLineEdit()
+        self.backup.setAccessibleName("Backup folder")
+        pick = QPushButton("Bro&wse…")
+        pick.clicked.connect(self.pick_backup)
+        check = QPushButton("&Check it")
+        check.clicked.connect(self.check)
+        self.target = QLineEdit()
+        self.target.setAccessibleName("New vault folder")
+        self.username = QLineEdit()
+        self.username.setAccessibleName("User name in that backup")
+        self.passphrase = PassphraseField("Passphrase for that backup", with_meter=False)
+        self.report = QLabel("Choose a backup (a casebook-… folder on the backup drive).")
+        self.report.setObjectName("hint")
+        self.report.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.backup, 1)
+        row.addWidget(pick)
+        row.addWidget(check)
+        form = QFormLayout()
+        form.addRow("&Backup", row)
+        form.addRow("Restore &into", self.target)
+        form.addRow("&User name", self.username)
+        form.addRow("&Passphrase", self.passphrase)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.restore_button.setText("Restore as a new vault")
+        self.restore_button.clicked.connect(self.start_restore)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.report)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+
+    def pick_backup(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Choose a backup", self.backup.text())
+        if chosen:
+            self.choose(Path(chosen))
+
+    def choose(self, backup: Path) -> None:
+        self.backup.setText(str(backup))
+        if not self.target.text():
+            self.target.setText(str(Path.home() / f"Casebook restored {backup.name}"))
+        self.check()
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.report.setObjectName("error" if error else "notice")
+        self.report.setStyleSheet("")
+        self.report.setText(text)
+
+    def check(self) -> bool:
+        """The files' integrity, without a passphrase; the full check comes with the restore."""
+        try:
+            report = verify_backup(Path(self.backup.text().strip()))
+        except BackupError as error:
+            self._show(str(error), error=True)
+            return False
+        self._show("\n".join(report.lines), error=False)
+        return True
+
+    def start_restore(self) -> None:
+        if not self.check():
+            return
+        if not self.username.text().strip() or not self.passphrase.text():
+            self._show("Enter a user name and passphrase that open this backup.", error=True)
+            return
+        backup, target = Path(self.backup.text().strip()), Path(self.target.text().strip())
+        username, passphrase = self.username.text().strip(), self.passphrase.text()
+        self.passphrase.clear()
+        self.restore_button.setEnabled(False)
+        self._show("Restoring…", error=False)
+
+        def work(_report: object) -> RestoreResult | str:
+            try:
+                return restore(backup, target, username, passphrase, self._clock)
+            except (BackupError, VaultError) as error:
+                return str(error)
+
+        self._task = BackgroundTask(work, self)
+        self._task.succeeded.connect(self._restored)
+        self._task.failed.connect(lambda kind: self._restored(f"Restore failed ({kind})."))
+        self._task.start()
+
+    def _restored(self, outcome: object) -> None:
+        self.restore_button.setEnabled(True)
+        if isinstance(outcome, RestoreResult):
+            self._show(
+                f"Restored into {outcome.folder}. Open it with "
+                f'`casebook --vault "{outcome.folder}"`.',
+                error=False,
+            )
+        else:
+            self._show(str(outcome), error=True)
