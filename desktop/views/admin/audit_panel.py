@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import actions
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
 from desktop.views.common.paged_table_model import PagedTableModel
+from desktop.views.common.restyle import restyle
 
 COLUMNS = (
     ("#", lambda row: row.id),
@@ -133,12 +134,11 @@ class AuditPanel(QWidget):
     def check_chain(self) -> None:
         verdict = self._audit.verify_chain()
         if verdict.intact:
-            self.verdict.setObjectName("notice")
+            restyle(self.verdict, "notice")
             self.verdict.setText(f"The audit log is intact: {verdict.rows_checked} rows checked.")
         else:
-            self.verdict.setObjectName("error")
+            restyle(self.verdict, "error")
             self.verdict.setText(
                 "The audit log has been tampered with:\n" + "\n".join(verdict.problems[:10])
             )
-        self.verdict.setStyleSheet("")  # re-polish for the new object name
         self.verdict.show()

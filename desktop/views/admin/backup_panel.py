@@ -29,6 +29,7 @@ from desktop.services.backup_settings import (
 from desktop.services.bundle import Services
 from desktop.views.admin.restore_dialog import RestoreDialog
 from desktop.views.common.backup_runner import BackupRunner
+from desktop.views.common.restyle import restyle
 
 FRESH = timedelta(hours=26)  # a daily backup, with a little slack
 STALE = timedelta(days=7)
@@ -96,6 +97,8 @@ class BackupPanel(QWidget):
         self.keep_weekly = QSpinBox()
         self.keep_weekly.setRange(*WEEKLY_RANGE)
         self.keep_weekly.setAccessibleName("Weekly copies kept")
+        for spin in (self.every_hours, self.keep_daily, self.keep_weekly):
+            spin.setMaximumWidth(180)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -118,7 +121,9 @@ class BackupPanel(QWidget):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&Folder", folder_row)
+        folder_label = QLabel("&Folder")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.on_close)
         form.addRow("Back up &every", self.every_hours)
         form.addRow("Keep &daily copies", self.keep_daily)
@@ -162,8 +167,7 @@ class BackupPanel(QWidget):
         self.status.setStyleSheet(BADGE + AGE_STYLES[colour])
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setObjectName("error" if error else "notice")
-        self.message.setStyleSheet("")  # re-polish for the new object name
+        restyle(self.message, "error" if error else "notice")
         self.message.setText(text)
         self.message.show()
 

@@ -25,6 +25,7 @@ from desktop.clock import Clock
 from desktop.vault.errors import VaultError
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.passphrase_field import PassphraseField
+from desktop.views.common.restyle import restyle
 
 
 class RestoreDialog(QDialog):
@@ -52,7 +53,9 @@ class RestoreDialog(QDialog):
         row.addWidget(pick)
         row.addWidget(check)
         form = QFormLayout()
-        form.addRow("&Backup", row)
+        backup_label = QLabel("&Backup")
+        backup_label.setBuddy(self.backup)
+        form.addRow(backup_label, row)
         form.addRow("Restore &into", self.target)
         form.addRow("&User name", self.username)
         form.addRow("&Passphrase", self.passphrase)
@@ -81,8 +84,7 @@ class RestoreDialog(QDialog):
         self.check()
 
     def _show(self, text: str, *, error: bool) -> None:
-        self.report.setObjectName("error" if error else "notice")
-        self.report.setStyleSheet("")
+        restyle(self.report, "error" if error else "notice")
         self.report.setText(text)
 
     def check(self) -> bool:
