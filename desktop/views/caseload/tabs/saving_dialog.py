@@ -13,6 +13,7 @@ from desktop.services.referral_service import ReferralInputError
 from desktop.services.risk_service import RiskInputError
 from desktop.services.status_service import StatusInputError, StatusTransitionError
 from desktop.services.task_service import TaskInputError
+from desktop.vault.errors import VaultSaveError
 from desktop.views.common.form_dialog import FormDialog
 
 # What the caseload services say when they refuse; their messages hold no personal data.
@@ -25,6 +26,7 @@ REFUSALS: tuple[type[Exception], ...] = (
     TaskInputError,
     PermissionDeniedError,
     RecordNotFoundError,
+    VaultSaveError,  # a full disk or a vanished folder: said in the dialog, the typing kept
 )
 
 
