@@ -14,6 +14,15 @@ from desktop.models.people import Address, Alias, Allocation, ExternalReference,
 from desktop.models.referrals import Referral
 from desktop.models.risk import Flag, FlagType, RagRating
 from desktop.models.tasks import Task
+from desktop.models.therapy import (
+    NoteAddendum,
+    SessionAttendance,
+    SessionNote,
+    TherapyCase,
+    TherapyCaseContact,
+    TherapyCasePerson,
+    TherapySession,
+)
 from desktop.models.vault_settings import VaultSetting
 
 __all__ = [
@@ -33,6 +42,7 @@ __all__ = [
     "GroupLink",
     "Intervention",
     "MissingEpisode",
+    "NoteAddendum",
     "PeerGroup",
     "PersonLink",
     "Place",
@@ -40,8 +50,14 @@ __all__ = [
     "RagRating",
     "Referral",
     "Role",
+    "SessionAttendance",
+    "SessionNote",
     "StatusChange",
     "Task",
+    "TherapyCase",
+    "TherapyCaseContact",
+    "TherapyCasePerson",
+    "TherapySession",
     "VaultSetting",
     "YoungPerson",
 ]

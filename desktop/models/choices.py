@@ -161,6 +161,39 @@ class ContactKind(Choice):
     PROFESSIONAL = "professional"
 
 
+class TherapyModel(Choice):
+    SYSTEMIC = "systemic_family_therapy"
+    FUNCTIONAL = "functional_family_therapy"
+    MULTISYSTEMIC = "multisystemic_therapy"
+    PARENTING = "parenting_work"
+    OTHER = "other"
+
+
+class SessionLocation(Choice):
+    HOME_VISIT = "home_visit"
+    OFFICE = "office"
+    COMMUNITY_VENUE = "community_venue"
+    ONLINE = "online"
+    PHONE = "phone"
+
+
+class SessionOutcome(Choice):
+    # Not in the list of outcomes: an upcoming session, whose outcome is not known yet.
+    SCHEDULED = "scheduled"
+    ATTENDED = "attended"
+    DID_NOT_ATTEND = "did_not_attend"
+    CANCELLED_BY_FAMILY = "cancelled_by_family"
+    CANCELLED_BY_SERVICE = "cancelled_by_service"
+    RESCHEDULED = "rescheduled"
+
+
+class NoteFormat(Choice):
+    STRUCTURED = "structured"
+    DAP = "dap"
+    SOAP = "soap"
+    BIRP = "birp"
+
+
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
 LABELS: dict[str, str] = {
     "ride_out_contact": "Ride-out contact",
@@ -191,4 +224,9 @@ LABELS: dict[str, str] = {
     "asb_housing_team": "ASB housing team",
     "mentoring": "One-to-one mentoring",
     "advocate_support": "Advocate support for young women",
+    "multisystemic_therapy": "Multisystemic therapy",
+    "did_not_attend": "Did not attend",
+    "dap": "DAP",
+    "soap": "SOAP",
+    "birp": "BIRP",
 }

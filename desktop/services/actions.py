@@ -55,6 +55,16 @@ MISSING_EPISODE_RECORDED = "missing_episode_recorded"
 MISSING_RETURN_RECORDED = "missing_return_recorded"
 RETURN_INTERVIEW_RECORDED = "return_interview_recorded"
 
+# Family therapy. Every reading of process notes is audited, by their author too.
+THERAPY_CASE_CREATED = "therapy_case_created"
+THERAPY_CASE_UPDATED = "therapy_case_updated"
+THERAPY_SESSION_RECORDED = "therapy_session_recorded"
+SESSION_NOTE_SAVED = "session_note_saved"
+SESSION_NOTE_SIGNED = "session_note_signed"
+NOTE_ADDENDUM_ADDED = "note_addendum_added"
+PROCESS_NOTES_READ = "process_notes_read"
+PROCESS_NOTES_REFUSED = "process_notes_refused"
+
 # Import from a council's spreadsheet (one row for the file, beside each record's create).
 IMPORT = "import"
 

@@ -148,3 +148,50 @@ def test_caseload_upgrade_keeps_people_and_makes_them_searchable(
     assert row.status == "referred" and row.gender == "not_known"
     assert "zoe" in row.search_text and "lil z" in row.search_text
     assert flags >= 11
+
+
+def test_family_therapy_upgrade_from_caseload_vault(
+    coordinator: tuple[SignedIn, str], vault_layout: VaultLayout, clock: FakeClock
+) -> None:
+    """A Caseload-era vault (revision 0002) gains the therapy tables and the triggers that lock
+    signed notes, keeping its young people."""
+    from sqlalchemy import text
+
+    signed_in, _ = coordinator
+    PeopleService(signed_in.vault.sessions, signed_in.user, clock).create(
+        PersonDetails(given_name="Amani", family_name="Osei")
+    )
+    config = migrate._config()
+    with signed_in.vault.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    assert "therapy_cases" not in _tables(signed_in)
+    signed_in.vault.lock()
+
+    again = SignInService(vault_layout, clock).sign_in(COORDINATOR_USERNAME, PASSPHRASE)
+    try:
+        assert again.vault.safety_copy is not None
+        assert again.vault.safety_copy.name.startswith("before-0002-")
+        tables = _tables(again)
+        with again.vault.engine.connect() as connection:
+            assert migrate.current_revision(connection) == "0003" == migrate.head_revision()
+            triggers = {
+                row[0]
+                for row in connection.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                )
+            }
+            names = connection.execute(text("SELECT family_name FROM young_people")).all()
+    finally:
+        again.vault.lock()
+    assert {
+        "therapy_cases",
+        "therapy_case_people",
+        "therapy_case_contacts",
+        "therapy_sessions",
+        "session_attendance",
+        "session_notes",
+        "note_addenda",
+    } <= tables
+    assert {"session_notes_signed_update", "note_addenda_update"} <= triggers
+    assert [tuple(row) for row in names] == [("Osei",)]

@@ -1,0 +1,126 @@
+"""A therapist's diary of past and upcoming sessions, and attendance rates per case and member."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.clock import Clock
+from desktop.models.accounts import Role
+from desktop.models.choices import SessionOutcome
+from desktop.models.people import YoungPerson
+from desktop.models.therapy import (
+    SessionAttendance,
+    TherapyCase,
+    TherapyCasePerson,
+    TherapySession,
+)
+from desktop.services.current_user import CurrentUser
+from desktop.services.permissions import Section, require_section
+from desktop.services.therapy_access import get_case
+from desktop.services.therapy_records import (
+    AttendanceSummary,
+    DiaryRow,
+    Member,
+    MemberAttendance,
+    TherapyInputError,
+)
+from desktop.services.therapy_service import case_members
+
+__all__ = ["AttendanceSummary", "DiaryRow", "MemberAttendance", "TherapyDiaryService"]
+
+# Sessions the family was never really offered (or whose outcome is not recorded yet) do not
+# count against its attendance.
+NOT_OFFERED = frozenset(
+    {SessionOutcome.CANCELLED_BY_SERVICE, SessionOutcome.RESCHEDULED, SessionOutcome.SCHEDULED}
+)
+
+
+class TherapyDiaryService:
+    def __init__(self, sessions: sessionmaker[Session], user: CurrentUser, clock: Clock) -> None:
+        self._sessions = sessions
+        self._user = user
+        self._clock = clock
+
+    def diary(self, start: datetime, end: datetime) -> list[DiaryRow]:
+        """Sessions from start (inclusive) to end (exclusive) on this therapist's cases (every
+        case for the coordinator), in time order."""
+        require_section(self._user.role, Section.FAMILY_THERAPY)
+        if end <= start:
+            raise TherapyInputError("The diary's end is before its start.")
+        query = (
+            select(TherapySession)
+            .join(TherapyCase, TherapyCase.id == TherapySession.case_id)
+            .where(TherapySession.starts_at >= start, TherapySession.starts_at < end)
+            .order_by(TherapySession.starts_at, TherapySession.id)
+        )
+        if self._user.role is not Role.COORDINATOR:
+            query = query.where(TherapyCase.therapist_id == self._user.account_id)
+        now = self._clock.now()
+        with self._sessions.begin() as session:
+            rows = list(session.execute(query).scalars())
+            families = _families(session, {row.case_id for row in rows})
+            return [
+                DiaryRow(
+                    row.id,
+                    row.case_id,
+                    row.number,
+                    row.starts_at,
+                    row.minutes,
+                    row.location,
+                    row.outcome,
+                    families.get(row.case_id, ""),
+                    row.starts_at > now,
+                )
+                for row in rows
+            ]
+
+    def attendance(self, case_id: int) -> AttendanceSummary:
+        """Attendance over the case's sessions that have already begun."""
+        now = self._clock.now()
+        with self._sessions.begin() as session:
+            case = get_case(session, self._user, case_id)
+            past = list(
+                session.execute(
+                    select(TherapySession).where(
+                        TherapySession.case_id == case.id, TherapySession.starts_at <= now
+                    )
+                ).scalars()
+            )
+            offered = [row for row in past if row.outcome not in NOT_OFFERED]
+            attended = sum(row.outcome is SessionOutcome.ATTENDED for row in offered)
+            counts: dict[Member, list[int]] = {}
+            marks = session.execute(
+                select(SessionAttendance).where(
+                    SessionAttendance.session_id.in_([row.id for row in offered])
+                )
+            ).scalars()
+            for mark in marks:
+                member = (
+                    Member("young_person", mark.young_person_id)
+                    if mark.young_person_id is not None
+                    else Member("contact", mark.contact_id or 0)
+                )
+                tally = counts.setdefault(member, [0, 0])
+                tally[0] += int(mark.attended)
+                tally[1] += 1
+            members = [
+                MemberAttendance(row.member, row.name, *counts.get(row.member, [0, 0]))
+                for row in case_members(session, case.id)
+            ]
+            return AttendanceSummary(len(offered), attended, members)
+
+
+def _families(session: Session, case_ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(TherapyCasePerson.case_id, YoungPerson.given_name, YoungPerson.family_name)
+        .join(YoungPerson, YoungPerson.id == TherapyCasePerson.young_person_id)
+        .where(TherapyCasePerson.case_id.in_(case_ids))
+        .order_by(TherapyCasePerson.case_id, YoungPerson.id)
+    )
+    names: dict[int, list[str]] = {}
+    for row in rows:
+        names.setdefault(row.case_id, []).append(f"{row.given_name} {row.family_name}")
+    return {case_id: ", ".join(found) for case_id, found in names.items()}
