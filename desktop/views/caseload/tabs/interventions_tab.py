@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.bundle import Services
 from desktop.services.intervention_service import CAN_RECORD_ENFORCEMENT, InterventionRow
@@ -15,7 +14,11 @@ from desktop.views.caseload.tabs.intervention_dialog import (
     EndInterventionDialog,
     InterventionDialog,
 )
-from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.caseload.tabs.tab_parts import (
+    action_button,
+    hint,
+    lay_out_table_over_detail,
+)
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
 
@@ -68,22 +71,15 @@ class InterventionsTab(RecordTab):
             "Intervention details", "Choose an intervention to read it in full."
         )
         self.count = hint()
-        top = QHBoxLayout()
-        top.addWidget(section_title("Interventions"))
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.end_button)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes(list((280, 220)))  # a proportion: the table over the chosen row's text
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        lay_out_table_over_detail(
+            self,
+            "Interventions",
+            self.count,
+            [self.add_button, self.edit_button, self.end_button],
+            self.table,
+            self.detail,
+            (280, 220),
+        )
         self.reload()
 
     def reload(self) -> None:

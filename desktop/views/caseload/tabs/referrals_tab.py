@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.models.choices import ReferralDecision
 from desktop.services.bundle import Services
@@ -14,7 +13,12 @@ from desktop.views.caseload.record_tab import RecordTab
 from desktop.views.caseload.tabs.detail_card import DetailCard
 from desktop.views.caseload.tabs.dialog_fields import MUTED, day
 from desktop.views.caseload.tabs.referral_dialog import DecideReferralDialog, RecordReferralDialog
-from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title, show_for
+from desktop.views.caseload.tabs.tab_parts import (
+    action_button,
+    hint,
+    lay_out_table_over_detail,
+    show_for,
+)
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
 
@@ -78,21 +82,15 @@ class ReferralsTab(RecordTab):
         self.detail = DetailCard("Referral details", "Choose a referral to read it in full.")
         self.count = hint()
 
-        top = QHBoxLayout()
-        top.addWidget(section_title("Referrals"))
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.record_button)
-        top.addWidget(self.decide_button)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes(list((260, 240)))  # a proportion: the table over the chosen row's text
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        lay_out_table_over_detail(
+            self,
+            "Referrals",
+            self.count,
+            [self.record_button, self.decide_button],
+            self.table,
+            self.detail,
+            (260, 240),
+        )
         self.reload()
 
     def reload(self) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 
 def section_title(text: str) -> QLabel:
@@ -37,3 +38,31 @@ def show_for(allowed: bool, *widgets: QWidget) -> None:
     """Hides what this role may not do (the service refuses it anyway)."""
     for widget in widgets:
         widget.setVisible(allowed)
+
+
+def lay_out_table_over_detail(
+    tab: QWidget,
+    title: str,
+    count: QLabel,
+    controls: list[QWidget],
+    table: QWidget,
+    detail: QWidget,
+    sizes: tuple[int, int],
+) -> None:
+    """The usual tab: a title, a count and the controls on top; the rows over the chosen row's
+    full text below, in a splitter whose sizes are a proportion."""
+    top = QHBoxLayout()
+    top.addWidget(section_title(title))
+    top.addWidget(count)
+    top.addStretch(1)
+    for control in controls:
+        top.addWidget(control)
+    split = QSplitter(Qt.Orientation.Vertical)
+    split.addWidget(table)
+    split.addWidget(detail)
+    split.setSizes(list(sizes))
+    split.setChildrenCollapsible(False)
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.addLayout(top)
+    layout.addWidget(split, 1)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.services.bundle import Services
 from desktop.services.people_service import PersonRecord
@@ -12,7 +11,11 @@ from desktop.views.caseload.record_tab import RecordTab
 from desktop.views.caseload.tabs.detail_card import DetailCard
 from desktop.views.caseload.tabs.dialog_fields import MUTED, OVERDUE_RED, day
 from desktop.views.caseload.tabs.saving_dialog import REFUSALS
-from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.caseload.tabs.tab_parts import (
+    action_button,
+    hint,
+    lay_out_table_over_detail,
+)
 from desktop.views.caseload.tabs.task_dialog import TaskDialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
@@ -68,22 +71,15 @@ class TasksTab(RecordTab):
         self.table.selection_changed.connect(self._selection_changed)
         self.detail = DetailCard("Task details", "Choose a task to read it in full.")
         self.count = hint()
-        top = QHBoxLayout()
-        top.addWidget(section_title("Tasks"))
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.show_done)
-        top.addWidget(self.add_button)
-        top.addWidget(self.done_button)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([400, 110])  # a proportion: the table over the chosen task's detail
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        lay_out_table_over_detail(
+            self,
+            "Tasks",
+            self.count,
+            [self.show_done, self.add_button, self.done_button],
+            self.table,
+            self.detail,
+            (400, 110),
+        )
         self.reload()
 
     def reload(self) -> None:
