@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, UtcDateTime, choice
@@ -102,8 +102,14 @@ class SessionNote(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("therapy_sessions.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     note_format: Mapped[NoteFormat] = mapped_column(choice(NoteFormat))
-    # The clinical record the case team may read.
+    # The template's sections by key (services.note_templates), the clinical record.
+    sections: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # Free text under the template's sections.
     body: Mapped[str] = mapped_column(Text, default="")
+    # The required risk and safeguarding check: None until answered, True for a concern.
+    risk_concern: Mapped[bool | None] = mapped_column(default=None)
+    # When the concern was passed to the young people's cases (services.safeguarding_escalation).
+    safeguarding_raised_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     # What case-conference exports may include.
     shareable_summary: Mapped[str] = mapped_column(Text, default="")
     # The therapist's own confidential notes: readable by their author alone.
@@ -130,3 +136,42 @@ class NoteAddendum(Base):
     text: Mapped[str] = mapped_column(Text)
     signed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutcomeMeasure(Base):
+    """One family member's SCORE-15 (or Child SCORE-15) at one session: the item scores and the
+    measure's version only; wording and scoring come from services.score15."""
+
+    __tablename__ = "outcome_measures"
+    __table_args__ = (
+        CheckConstraint(
+            "(young_person_id IS NULL) <> (contact_id IS NULL)", name="one_family_member"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("therapy_sessions.id", ondelete="CASCADE"), index=True
+    )
+    young_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), default=None
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), default=None
+    )
+    version: Mapped[str] = mapped_column(String(40))
+    # Fifteen scores 1-5, or None for an item left unanswered, in item order.
+    item_scores: Mapped[list[int | None]] = mapped_column(JSON)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+
+
+class PersonalWord(Base):
+    """A word one user taught the spelling checker (names, places, local terms)."""
+
+    __tablename__ = "personal_words"
+    __table_args__ = (UniqueConstraint("account_id", "word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    word: Mapped[str] = mapped_column(String(100))
