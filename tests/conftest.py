@@ -45,6 +45,9 @@ from desktop.vault.kdf import Argon2Params, KdfPolicy
 from desktop.vault.layout import VaultLayout
 
 FIXED_NOW = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+# Fixtures kept in their own modules, offered to the whole suite.
+pytest_plugins = ["tests.therapy_family"]
+
 COORDINATOR_USERNAME = "coord"
 COORDINATOR_NAME = "Casey Coordinator"
 # Long enough for the passphrase policy (12 characters); shared by every test account.

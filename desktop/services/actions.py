@@ -64,6 +64,9 @@ SESSION_NOTE_SIGNED = "session_note_signed"
 NOTE_ADDENDUM_ADDED = "note_addendum_added"
 PROCESS_NOTES_READ = "process_notes_read"
 PROCESS_NOTES_REFUSED = "process_notes_refused"
+SAFEGUARDING_RAISED = "safeguarding_concern_raised"
+OUTCOME_MEASURE_RECORDED = "outcome_measure_recorded"
+DOCUMENT_EXPORTED = "document_exported"
 
 # Import from a council's spreadsheet (one row for the file, beside each record's create).
 IMPORT = "import"

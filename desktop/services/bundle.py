@@ -25,6 +25,9 @@ from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import StatusService
 from desktop.services.task_service import TaskService
+from desktop.services.therapy_diary import TherapyDiaryService
+from desktop.services.therapy_note_service import TherapyNoteService
+from desktop.services.therapy_service import TherapyService
 from desktop.vault.kdf import KdfPolicy
 
 
@@ -48,6 +51,9 @@ class Services:
     imports: ImportService
     backup: BackupService
     backup_settings: BackupSettingsService
+    therapy: TherapyService
+    therapy_notes: TherapyNoteService
+    therapy_diary: TherapyDiaryService
     clock: Clock
 
     @property
@@ -76,6 +82,9 @@ class Services:
             imports=ImportService(sessions, user, clock),
             backup=BackupService(signed_in.vault, user, clock, None),
             backup_settings=BackupSettingsService(sessions, user, clock),
+            therapy=TherapyService(sessions, user, clock),
+            therapy_notes=TherapyNoteService(sessions, user, clock),
+            therapy_diary=TherapyDiaryService(sessions, user, clock),
             clock=clock,
         )
 

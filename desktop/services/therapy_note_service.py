@@ -18,12 +18,15 @@ from desktop.models.accounts import Account, Role
 from desktop.models.therapy import NoteAddendum, SessionNote, TherapySession
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
+from desktop.services.note_templates import RISK_CHECK, keys_of
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
+from desktop.services.safeguarding_escalation import Escalation, raise_concern
 from desktop.services.therapy_access import get_session
 from desktop.services.therapy_records import (
     LATE_ENTRY_AFTER,
     AddendumRow,
+    DraftSaved,
     NoteInput,
     NoteSignedError,
     NoteView,
@@ -33,6 +36,8 @@ from desktop.services.therapy_records import (
 
 __all__ = [
     "AddendumRow",
+    "DraftSaved",
+    "Escalation",
     "NoteInput",
     "NoteSignedError",
     "NoteView",
@@ -41,7 +46,8 @@ __all__ = [
     "TherapyNoteService",
 ]
 
-TEXT_FIELDS = ("body", "shareable_summary", "process_notes")
+TEXT_FIELDS = ("sections", "body", "shareable_summary", "process_notes")
+SAVED_FIELDS = ("note_format", *TEXT_FIELDS, "risk_concern")
 
 
 class TherapyNoteService:
@@ -52,7 +58,11 @@ class TherapyNoteService:
 
     # ---- writing -------------------------------------------------------------------------
     def start_note(self, session_id: int, note: NoteInput) -> int:
-        """A new draft note on a session, written by this family therapist."""
+        """A new draft note on a session, written by this family therapist. A concern in its
+        risk check is passed to the young people's cases at once (see save_draft)."""
+        return self.start_note_saved(session_id, note)[0]
+
+    def start_note_saved(self, session_id: int, note: NoteInput) -> tuple[int, DraftSaved]:
         self._require_therapist()
         now = self._clock.now()
         with self._sessions.begin() as session:
@@ -68,33 +78,30 @@ class TherapyNoteService:
             session.flush()
             filled = [name for name in TEXT_FIELDS if getattr(row, name)]
             self._audit(session, actions.SESSION_NOTE_SAVED, "session_note", row.id, filled)
-            return row.id
+            return row.id, DraftSaved(filled, now, self._escalate(session, row))
 
-    def save_draft(self, note_id: int, note: NoteInput) -> list[str]:
-        """Saves the draft (called every few seconds while typing); returns the changed fields.
+    def save_draft(self, note_id: int, note: NoteInput) -> DraftSaved:
+        """Saves the draft (called every few seconds while typing). The first save whose risk
+        check records a concern passes it to every linked young person's case, once.
         A signed note is refused with NoteSignedError."""
         self._require_therapist()
         with self._sessions.begin() as session:
             row = self._own_draft(session, note_id)
-            changed = [
-                name
-                for name in ("note_format", *TEXT_FIELDS)
-                if getattr(row, name) != _cleaned(note)[name]
-            ]
+            cleaned = _cleaned(note)
+            changed = [name for name in SAVED_FIELDS if getattr(row, name) != cleaned[name]]
             if not changed:
-                return []
+                return DraftSaved([], row.saved_at, [])
             _apply(row, note)
             row.saved_at = self._clock.now()
             self._audit(session, actions.SESSION_NOTE_SAVED, "session_note", row.id, changed)
-            return changed
+            return DraftSaved(changed, row.saved_at, self._escalate(session, row))
 
     def sign_note(self, note_id: int) -> str:
         """Locks the note for ever; returns the SHA-256 of its signed content."""
         self._require_therapist()
         with self._sessions.begin() as session:
             row = self._own_draft(session, note_id)
-            if not (row.body or row.shareable_summary):
-                raise TherapyInputError("An empty note cannot be signed.")
+            _check_signable(row)
             now = self._clock.now()
             row.content_salt = secrets.token_hex(16)
             row.content_hash = content_hash(
@@ -103,9 +110,11 @@ class TherapyNoteService:
                 row.session_id,
                 row.author_id,
                 row.note_format.value,
+                row.sections,
                 row.body,
                 row.shareable_summary,
                 row.process_notes,
+                row.risk_concern,
                 self._user.account_id,
                 now,
             )
@@ -184,6 +193,11 @@ class TherapyNoteService:
         if self._user.role is not Role.FAMILY_THERAPIST:
             raise PermissionDeniedError("write therapy session notes")
 
+    def _escalate(self, session: Session, row: SessionNote) -> list[Escalation]:
+        if not row.risk_concern or row.safeguarding_raised_at is not None:
+            return []
+        return raise_concern(session, self._user, self._clock.now(), row)
+
     def _note(self, session: Session, note_id: int) -> SessionNote:
         row = session.get(SessionNote, note_id)
         if row is None:
@@ -207,9 +221,26 @@ class TherapyNoteService:
         )
 
 
+def _check_signable(row: SessionNote) -> None:
+    found = []
+    if not (any(row.sections.values()) or row.body or row.shareable_summary):
+        found.append("An empty note cannot be signed.")
+    if row.risk_concern is None:
+        found.append("Answer the risk and safeguarding check before signing.")
+    elif row.risk_concern and not row.sections.get(RISK_CHECK):
+        found.append("Describe the safeguarding concern in the risk check before signing.")
+    if found:
+        raise TherapyInputError(" ".join(found))
+
+
 def _cleaned(note: NoteInput) -> dict[str, object]:
+    keys = keys_of(note.note_format)
     return {
         "note_format": note.note_format,
+        "sections": {
+            key: text.strip() for key, text in note.sections.items() if key in keys and text.strip()
+        },
+        "risk_concern": note.risk_concern,
         "body": note.body.strip(),
         "shareable_summary": note.shareable_summary.strip(),
         "process_notes": note.process_notes.strip(),
@@ -245,9 +276,12 @@ def _view(session: Session, row: SessionNote) -> NoteView:
         row.author_id,
         names.get(row.author_id, ""),
         row.note_format,
+        dict(row.sections),
         row.body,
         row.shareable_summary,
         bool(row.process_notes),
+        row.risk_concern,
+        row.safeguarding_raised_at,
         row.created_at,
         row.saved_at,
         row.created_at - starts_at > LATE_ENTRY_AFTER,

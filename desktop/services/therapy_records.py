@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from desktop.models.choices import NoteFormat, SessionLocation, SessionOutcome, TherapyModel
+from desktop.services.safeguarding_escalation import Escalation
 
 # A note first saved more than this long after its session is marked as a late entry.
 LATE_ENTRY_AFTER = timedelta(hours=48)
@@ -124,9 +126,22 @@ class SessionRow:
 @dataclass(frozen=True)
 class NoteInput:
     note_format: NoteFormat = NoteFormat.STRUCTURED
-    body: str = ""
+    # The template's sections by key (services.note_templates); keys it lacks are dropped.
+    sections: Mapping[str, str] = field(default_factory=dict)
+    body: str = ""  # free text under the sections
     shareable_summary: str = ""
     process_notes: str = ""
+    # The risk and safeguarding check: None until answered; True records a concern.
+    risk_concern: bool | None = None
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    """What a save did: the fields it changed, when, and any safeguarding escalation."""
+
+    changed: list[str]
+    saved_at: datetime
+    escalations: list[Escalation]
 
 
 @dataclass(frozen=True)
@@ -148,9 +163,12 @@ class NoteView:
     author_id: int
     author: str
     note_format: NoteFormat
+    sections: dict[str, str]
     body: str
     shareable_summary: str
     has_process_notes: bool
+    risk_concern: bool | None
+    safeguarding_raised_at: datetime | None
     created_at: datetime
     saved_at: datetime
     late_entry: bool

@@ -4,129 +4,37 @@ their author reads; the audit log names fields, never note text."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from desktop.models.accounts import Role
-from desktop.models.audit import AuditEntry
-from desktop.models.choices import ContactKind, NoteFormat, SessionLocation, SessionOutcome
+from desktop.models.choices import SessionLocation, SessionOutcome
 from desktop.models.therapy import SessionNote
 from desktop.services import actions
-from desktop.services.current_user import CurrentUser
-from desktop.services.network_service import ContactInput, NetworkService
 from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
-from desktop.services.sign_in_service import SignedIn
 from desktop.services.therapy_diary import TherapyDiaryService
 from desktop.services.therapy_note_service import (
     NoteInput,
     NoteSignedError,
     TherapyInputError,
-    TherapyNoteService,
 )
-from desktop.services.therapy_service import CaseInput, Member, SessionInput, TherapyService
+from desktop.services.therapy_service import CaseInput, Member
 from tests.conftest import AddAccount, FakeClock
-
-CANARY = "CANARY-process-7f3a9"
-BODY_CANARY = "CANARY-body-51c2e"
-
-
-@dataclass
-class Family:
-    signed_in: SignedIn
-    clock: FakeClock
-    therapist: CurrentUser
-    case_id: int
-    son: int
-    daughter: int
-    mother: int
-    uncle_professional: int
-
-    def therapy(self, user: CurrentUser | None = None) -> TherapyService:
-        return TherapyService(self.signed_in.vault.sessions, user or self.therapist, self.clock)
-
-    def notes(self, user: CurrentUser | None = None) -> TherapyNoteService:
-        return TherapyNoteService(self.signed_in.vault.sessions, user or self.therapist, self.clock)
-
-
-@pytest.fixture
-def family(coordinator: tuple[SignedIn, str], add_account: AddAccount, clock: FakeClock) -> Family:
-    signed_in, _ = coordinator
-    therapist = add_account(Role.FAMILY_THERAPIST, "therapist")
-    people = PeopleService(signed_in.vault.sessions, signed_in.user, clock)
-    son = people.create(
-        PersonDetails(
-            given_name="Tariq", family_name="Hassan", allocated_ids=[therapist.account_id]
-        )
-    )
-    daughter = people.create(
-        PersonDetails(
-            given_name="Leila", family_name="Hassan", allocated_ids=[therapist.account_id]
-        )
-    )
-    network = NetworkService(signed_in.vault.sessions, signed_in.user, clock)
-    mother = network.add_contact(
-        son, ContactInput(ContactKind.FAMILY, "Amina Hassan", "Mother", lives_with=True)
-    )
-    social_worker = network.add_contact(
-        son, ContactInput(ContactKind.PROFESSIONAL, "Jo Bright", "Social worker", "Children's")
-    )
-    family = Family(signed_in, clock, therapist, 0, son, daughter, mother, social_worker)
-    family.case_id = family.therapy().create_case(
-        CaseInput(
-            therapist_id=therapist.account_id,
-            young_person_ids=(son, daughter),
-            contact_ids=(mother,),
-            consent_given=True,
-            goals="Fewer arguments at home",
-        )
-    )
-    return family
-
-
-def _session(family: Family, **changes: object) -> int:
-    attendance = {
-        Member("young_person", family.son): True,
-        Member("young_person", family.daughter): False,
-        Member("contact", family.mother): True,
-    }
-    details = SessionInput(
-        starts_at=family.clock.now() - timedelta(hours=2),
-        location=SessionLocation.HOME_VISIT,
-        attendance=attendance,
-    )
-    return family.therapy().record_session(family.case_id, replace(details, **changes))
-
-
-def _note(process: str = CANARY) -> NoteInput:
-    return NoteInput(
-        NoteFormat.STRUCTURED,
-        body=f"Themes: school exclusion. {BODY_CANARY}",
-        shareable_summary="Family engaged well; next session in two weeks.",
-        process_notes=process,
-    )
-
-
-def _audit_text(family: Family) -> str:
-    with family.signed_in.vault.sessions.begin() as session:
-        rows = session.execute(select(AuditEntry)).scalars().all()
-        return "\n".join(
-            f"{r.actor}|{r.action}|{r.entity_type}|{r.entity_id}|{r.fields}|{r.outcome}"
-            for r in rows
-        )
-
-
-def _actions(family: Family) -> list[tuple[str, str, str]]:
-    with family.signed_in.vault.sessions.begin() as session:
-        return [
-            (row.actor, row.action, row.fields)
-            for row in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
-        ]
+from tests.therapy_family import (
+    BODY_CANARY,
+    CANARY,
+    Family,
+    audit_actions,
+    audit_text,
+    make_note,
+    record_session,
+)
 
 
 # ---- cases and sessions ------------------------------------------------------------------
@@ -143,7 +51,7 @@ def test_case_links_young_people_and_family_contacts(family: Family) -> None:
     assert [(r.id, r.family) for r in rows] == [(family.case_id, "Tariq Hassan, Leila Hassan")]
     # The coordinator sees every case; the audit names the fields.
     assert len(family.therapy(family.signed_in.user).cases()) == 1
-    created = [a for a in _actions(family) if a[1] == actions.THERAPY_CASE_CREATED]
+    created = [a for a in audit_actions(family) if a[1] == actions.THERAPY_CASE_CREATED]
     assert created == [
         (
             "therapist",
@@ -191,8 +99,8 @@ def test_update_case_reports_changed_fields(family: Family) -> None:
 
 
 def test_sessions_are_numbered_with_attendance_per_family_member(family: Family) -> None:
-    first = _session(family)
-    second = _session(
+    first = record_session(family)
+    second = record_session(
         family,
         starts_at=family.clock.now() - timedelta(hours=1),
         outcome=SessionOutcome.CANCELLED_BY_FAMILY,
@@ -208,35 +116,35 @@ def test_sessions_are_numbered_with_attendance_per_family_member(family: Family)
 
 def test_session_input_is_checked(family: Family, clock: FakeClock) -> None:
     with pytest.raises(TherapyInputError, match="at least one family member"):
-        _session(family, attendance={Member("young_person", family.son): False})
+        record_session(family, attendance={Member("young_person", family.son): False})
     with pytest.raises(TherapyInputError, match="between 5 minutes"):
-        _session(family, minutes=0)
+        record_session(family, minutes=0)
     with pytest.raises(TherapyInputError, match="only be recorded as scheduled"):
-        _session(family, starts_at=family.clock.now() + timedelta(days=1))
+        record_session(family, starts_at=family.clock.now() + timedelta(days=1))
     people = PeopleService(family.signed_in.vault.sessions, family.signed_in.user, clock)
     outsider = people.create(PersonDetails(given_name="Sam", family_name="Lee"))
     with pytest.raises(TherapyInputError, match="not in this family"):
-        _session(family, attendance={Member("young_person", outsider): True})
+        record_session(family, attendance={Member("young_person", outsider): True})
 
 
 def test_diary_shows_past_and_upcoming_sessions_with_attendance_rates(
     family: Family, add_account: AddAccount
 ) -> None:
     now = family.clock.now()
-    _session(family, starts_at=now - timedelta(days=14))
-    _session(
+    record_session(family, starts_at=now - timedelta(days=14))
+    record_session(
         family,
         starts_at=now - timedelta(days=7),
         outcome=SessionOutcome.DID_NOT_ATTEND,
         attendance={Member("young_person", family.son): False},
     )
-    _session(
+    record_session(
         family,
         starts_at=now - timedelta(days=3),
         outcome=SessionOutcome.CANCELLED_BY_SERVICE,
         attendance={},
     )
-    _session(
+    record_session(
         family,
         starts_at=now + timedelta(days=7),
         outcome=SessionOutcome.SCHEDULED,
@@ -276,8 +184,8 @@ def test_a_gangs_worker_cannot_reach_family_therapy(
     family: Family, add_account: AddAccount
 ) -> None:
     worker = add_account(Role.GANGS_WORKER, "worker")
-    session_id = _session(family)
-    note_id = family.notes().start_note(session_id, _note())
+    session_id = record_session(family)
+    note_id = family.notes().start_note(session_id, make_note())
     with pytest.raises(PermissionDeniedError, match="Family therapy"):
         family.therapy(worker).cases()
     with pytest.raises(PermissionDeniedError, match="Family therapy"):
@@ -290,7 +198,7 @@ def test_a_gangs_worker_cannot_reach_family_therapy(
 
 def test_another_therapist_does_not_reach_the_case(family: Family, add_account: AddAccount) -> None:
     other = add_account(Role.FAMILY_THERAPIST, "other")
-    note_id = family.notes().start_note(_session(family), _note())
+    note_id = family.notes().start_note(record_session(family), make_note())
     assert family.therapy(other).cases() == []
     with pytest.raises(RecordNotFoundError):
         family.therapy(other).case(family.case_id)
@@ -305,9 +213,15 @@ def test_another_therapist_does_not_reach_the_case(family: Family, add_account: 
 # ---- notes: drafts, signing, addenda -----------------------------------------------------
 def test_signed_note_cannot_change_and_takes_addenda(family: Family) -> None:
     notes = family.notes()
-    note_id = notes.start_note(_session(family), NoteInput(body="First words"))
+    note_id = notes.start_note(record_session(family), NoteInput(body="First words"))
     family.clock.advance(5)
-    assert notes.save_draft(note_id, _note()) == ["body", "shareable_summary", "process_notes"]
+    assert notes.save_draft(note_id, make_note()).changed == [
+        "sections",
+        "body",
+        "shareable_summary",
+        "process_notes",
+        "risk_concern",
+    ]
     draft = notes.note(note_id)
     assert not draft.signed and draft.saved_at == family.clock.now()
 
@@ -333,10 +247,10 @@ def test_signed_note_cannot_change_and_takes_addenda(family: Family) -> None:
     assert view.body == signed.body and view.content_hash == digest
 
 
-def test_the_database_itself_refuses_to_change_a_signed_note(family: Family) -> None:
+def test_the_database_itself_refuses_to_change_a_signedmake_note(family: Family) -> None:
     notes = family.notes()
-    note_id = notes.start_note(_session(family), _note())
-    addendum_note = notes.start_note(_session(family), _note())
+    note_id = notes.start_note(record_session(family), make_note())
+    addendum_note = notes.start_note(record_session(family), make_note())
     notes.sign_note(note_id)
     notes.sign_note(addendum_note)
     notes.add_addendum(addendum_note, "Later context")
@@ -358,24 +272,24 @@ def test_the_database_itself_refuses_to_change_a_signed_note(family: Family) -> 
 
 def test_an_empty_note_cannot_be_signed_and_a_draft_takes_no_addendum(family: Family) -> None:
     notes = family.notes()
-    note_id = notes.start_note(_session(family), NoteInput(process_notes="only mine"))
-    with pytest.raises(TherapyInputError, match="empty note"):
+    note_id = notes.start_note(record_session(family), NoteInput(process_notes="only mine"))
+    with pytest.raises(TherapyInputError, match="empty note.*risk and safeguarding check"):
         notes.sign_note(note_id)
     with pytest.raises(TherapyInputError, match="still a draft"):
         notes.add_addendum(note_id, "More")
 
 
 def test_only_family_therapists_write_notes(family: Family) -> None:
-    session_id = _session(family)
+    session_id = record_session(family)
     with pytest.raises(PermissionDeniedError):
-        family.notes(family.signed_in.user).start_note(session_id, _note())
+        family.notes(family.signed_in.user).start_note(session_id, make_note())
 
 
 def test_a_note_written_two_days_after_the_session_is_a_late_entry(family: Family) -> None:
-    session_id = _session(family, starts_at=family.clock.now() - timedelta(hours=49))
-    on_time = _session(family, starts_at=family.clock.now() - timedelta(hours=47))
-    late = family.notes().start_note(session_id, _note())
-    prompt = family.notes().start_note(on_time, _note())
+    session_id = record_session(family, starts_at=family.clock.now() - timedelta(hours=49))
+    on_time = record_session(family, starts_at=family.clock.now() - timedelta(hours=47))
+    late = family.notes().start_note(session_id, make_note())
+    prompt = family.notes().start_note(on_time, make_note())
     assert family.notes().note(late).late_entry
     assert not family.notes().note(prompt).late_entry
 
@@ -384,7 +298,7 @@ def test_a_note_written_two_days_after_the_session_is_a_late_entry(family: Famil
 def test_process_notes_are_read_by_their_author_alone(
     family: Family, add_account: AddAccount
 ) -> None:
-    note_id = family.notes().start_note(_session(family), _note())
+    note_id = family.notes().start_note(record_session(family), make_note())
     family.notes().sign_note(note_id)
     assert family.notes().read_process_notes(note_id) == CANARY
 
@@ -408,7 +322,9 @@ def test_process_notes_are_read_by_their_author_alone(
     with pytest.raises(PermissionDeniedError):
         family.notes(successor).read_process_notes(note_id)
 
-    reads = [(actor, action) for actor, action, fields in _actions(family) if "process" in action]
+    reads = [
+        (actor, action) for actor, action, fields in audit_actions(family) if "process" in action
+    ]
     assert reads == [
         ("therapist", actions.PROCESS_NOTES_READ),
         ("coord", actions.PROCESS_NOTES_REFUSED),
@@ -418,21 +334,23 @@ def test_process_notes_are_read_by_their_author_alone(
 
 def test_audit_names_fields_and_never_holds_note_text(family: Family) -> None:
     notes = family.notes()
-    note_id = notes.start_note(_session(family), _note())
-    notes.save_draft(note_id, _note(process=f"{CANARY} second thoughts"))
+    note_id = notes.start_note(record_session(family), make_note())
+    notes.save_draft(note_id, make_note(process=f"{CANARY} second thoughts"))
     notes.sign_note(note_id)
     notes.add_addendum(note_id, f"Addendum {BODY_CANARY}")
     notes.read_process_notes(note_id)
 
-    logged = _audit_text(family)
+    logged = audit_text(family)
     assert CANARY not in logged and BODY_CANARY not in logged
     assert "Themes" not in logged and "Fewer arguments" not in logged
     saved = [
-        fields for _, action, fields in _actions(family) if action == actions.SESSION_NOTE_SAVED
+        fields
+        for _, action, fields in audit_actions(family)
+        if action == actions.SESSION_NOTE_SAVED
     ]
-    assert saved == ["body,process_notes,shareable_summary", "process_notes"]
+    assert saved == ["body,process_notes,sections,shareable_summary", "process_notes"]
     assert (
         "therapist",
         actions.NOTE_ADDENDUM_ADDED,
         "addendum_text",
-    ) in _actions(family)
+    ) in audit_actions(family)

@@ -1,0 +1,1 @@
+"""The Family therapy section: cases, sessions, session notes, outcome measures, documents."""
