@@ -71,6 +71,10 @@ DOCUMENT_EXPORTED = "document_exported"
 # Import from a council's spreadsheet (one row for the file, beside each record's create).
 IMPORT = "import"
 
+# Personal spelling dictionaries (the audit names the field, never the word: it may be a name).
+PERSONAL_WORD_ADDED = "personal_word_added"
+PERSONAL_WORD_REMOVED = "personal_word_removed"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

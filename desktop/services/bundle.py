@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.clock import Clock
+from desktop.resources_path import resource
 from desktop.services import actions, audit_chain
 from desktop.services.account_service import AccountService
 from desktop.services.audit_service import AuditService
@@ -18,7 +19,9 @@ from desktop.services.import_service import ImportService
 from desktop.services.intervention_service import InterventionService
 from desktop.services.missing_service import MissingService
 from desktop.services.network_service import NetworkService
+from desktop.services.outcome_service import OutcomeService
 from desktop.services.people_service import PeopleService
+from desktop.services.personal_words_service import PersonalWordsService
 from desktop.services.referral_service import ReferralService
 from desktop.services.risk_service import RiskService
 from desktop.services.settings_service import SettingsService
@@ -26,6 +29,7 @@ from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import StatusService
 from desktop.services.task_service import TaskService
 from desktop.services.therapy_diary import TherapyDiaryService
+from desktop.services.therapy_document_service import TherapyDocumentService
 from desktop.services.therapy_note_service import TherapyNoteService
 from desktop.services.therapy_service import TherapyService
 from desktop.vault.kdf import KdfPolicy
@@ -54,6 +58,9 @@ class Services:
     therapy: TherapyService
     therapy_notes: TherapyNoteService
     therapy_diary: TherapyDiaryService
+    therapy_documents: TherapyDocumentService
+    outcomes: OutcomeService
+    personal_words: PersonalWordsService
     clock: Clock
 
     @property
@@ -85,6 +92,9 @@ class Services:
             therapy=TherapyService(sessions, user, clock),
             therapy_notes=TherapyNoteService(sessions, user, clock),
             therapy_diary=TherapyDiaryService(sessions, user, clock),
+            therapy_documents=TherapyDocumentService(sessions, user, clock),
+            outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
+            personal_words=PersonalWordsService(sessions, user, clock),
             clock=clock,
         )
 

@@ -96,6 +96,12 @@ class TherapyNoteService:
             self._audit(session, actions.SESSION_NOTE_SAVED, "session_note", row.id, changed)
             return DraftSaved(changed, row.saved_at, self._escalate(session, row))
 
+    def signing_problems(self, note_id: int) -> list[str]:
+        """What stops this draft being signed now (asked before the user confirms signing)."""
+        self._require_therapist()
+        with self._sessions.begin() as session:
+            return _signing_problems(self._own_draft(session, note_id))
+
     def sign_note(self, note_id: int) -> str:
         """Locks the note for ever; returns the SHA-256 of its signed content."""
         self._require_therapist()
@@ -222,6 +228,12 @@ class TherapyNoteService:
 
 
 def _check_signable(row: SessionNote) -> None:
+    found = _signing_problems(row)
+    if found:
+        raise TherapyInputError(" ".join(found))
+
+
+def _signing_problems(row: SessionNote) -> list[str]:
     found = []
     if not (any(row.sections.values()) or row.body or row.shareable_summary):
         found.append("An empty note cannot be signed.")
@@ -229,8 +241,7 @@ def _check_signable(row: SessionNote) -> None:
         found.append("Answer the risk and safeguarding check before signing.")
     elif row.risk_concern and not row.sections.get(RISK_CHECK):
         found.append("Describe the safeguarding concern in the risk check before signing.")
-    if found:
-        raise TherapyInputError(" ".join(found))
+    return found
 
 
 def _cleaned(note: NoteInput) -> dict[str, object]:

@@ -1,0 +1,73 @@
+"""Saving a document whole or not at all: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from docx.document import Document
+
+
+class DocumentSaveError(ValueError):
+    """The document could not be written; the message says why in words for the user (it never
+    names the path, which may hold a young person's name)."""
+
+
+def docx_path(destination: Path) -> Path:
+    """The destination with a .docx ending, added when the person left it off."""
+    if destination.suffix.lower() == ".docx":
+        return destination
+    return destination.with_name(destination.name + ".docx")
+
+
+def save_document(document: Document, destination: Path) -> Path:
+    """Writes the document to a hidden temporary file in the destination's own folder (never
+    the system temp folder, which may be synced or shared), then renames it over the
+    destination: a crash leaves either the old file or the whole new one, and the temporary
+    file is removed whatever goes wrong."""
+    folder = destination.parent
+    if not folder.is_dir():
+        raise DocumentSaveError(
+            "The folder chosen for the document does not exist any more. Choose another folder."
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".casebook-", suffix=".part", dir=folder)
+    except OSError as error:
+        raise DocumentSaveError(_reason(error)) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, destination)
+    except OSError as error:
+        _remove(temporary)
+        raise DocumentSaveError(_reason(error)) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+    return destination
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "The document could not be saved: the disk is full. Free some space or choose "
+            "another place."
+        )
+    if isinstance(error, PermissionError):
+        return (
+            "The document could not be saved: Casebook may not write there, or a file of that "
+            "name is open in Word. Close it or choose another place."
+        )
+    if isinstance(error, IsADirectoryError):
+        return "The document could not be saved: a folder already has that name."
+    return "The document could not be saved in that folder. Choose another place."
