@@ -32,6 +32,7 @@ from desktop.services.therapy_diary import TherapyDiaryService
 from desktop.services.therapy_document_service import TherapyDocumentService
 from desktop.services.therapy_note_service import TherapyNoteService
 from desktop.services.therapy_service import TherapyService
+from desktop.services.therapy_shared import TherapySharedService
 from desktop.vault.kdf import KdfPolicy
 
 
@@ -58,6 +59,7 @@ class Services:
     therapy: TherapyService
     therapy_notes: TherapyNoteService
     therapy_diary: TherapyDiaryService
+    therapy_shared: TherapySharedService
     therapy_documents: TherapyDocumentService
     outcomes: OutcomeService
     personal_words: PersonalWordsService
@@ -92,6 +94,7 @@ class Services:
             therapy=TherapyService(sessions, user, clock),
             therapy_notes=TherapyNoteService(sessions, user, clock),
             therapy_diary=TherapyDiaryService(sessions, user, clock),
+            therapy_shared=TherapySharedService(sessions, user, clock),
             therapy_documents=TherapyDocumentService(sessions, user, clock),
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),

@@ -316,8 +316,15 @@ class PeopleService:
                 return []
             _apply(person, details)
             if "allocated_ids" in changed:
-                person.allocations = [
-                    Allocation(account_id=account_id) for account_id in details.allocated_ids
+                # Kept rows stay as they are: a new row beside an old one for the same worker
+                # would be inserted before the old one is deleted and break the unique rule.
+                wanted = set(details.allocated_ids)
+                kept = [a for a in person.allocations if a.account_id in wanted]
+                present = {a.account_id for a in kept}
+                person.allocations = kept + [
+                    Allocation(account_id=account_id)
+                    for account_id in details.allocated_ids
+                    if account_id not in present
                 ]
             person.updated_at = self._clock.now()
             self._audit_update(session, person, changed)

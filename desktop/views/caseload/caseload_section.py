@@ -16,6 +16,7 @@ from desktop.views.caseload.tabs.network_tab import NetworkTab
 from desktop.views.caseload.tabs.referrals_tab import ReferralsTab
 from desktop.views.caseload.tabs.status_risk_tab import StatusRiskTab
 from desktop.views.caseload.tabs.tasks_tab import TasksTab
+from desktop.views.caseload.tabs.therapy_tab import TherapyTab
 from desktop.views.home.my_work_view import MyWorkView
 
 # Each area adds its tabs here as it lands.
@@ -34,6 +35,7 @@ RECORD_TABS: list[TabFactory] = [
     ("&Groups and places", GroupsPlacesTab),
     ("&Missing", MissingTab),
     ("Addresses && re&ferences", AddressesTab),
+    ("Famil&y therapy", TherapyTab),
 ]
 
 
