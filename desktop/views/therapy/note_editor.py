@@ -113,8 +113,12 @@ class NoteEditor(QWidget):
         late.setVisible(
             is_new and self._services.clock.now() - self.session.starts_at > LATE_ENTRY_AFTER
         )
-        top = QFormLayout()
-        top.addRow("Note &format", self.format_choice)
+        top = QHBoxLayout()
+        format_label = QLabel("Note &format")
+        format_label.setBuddy(self.format_choice)
+        top.addWidget(format_label)
+        top.addWidget(self.format_choice)
+        top.addStretch(1)
 
         content = QWidget()
         column = QVBoxLayout(content)

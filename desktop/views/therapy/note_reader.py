@@ -54,16 +54,13 @@ class NoteReader(QWidget):
         process_row = QHBoxLayout()
         process_row.addWidget(self.process_label, 1)
         process_row.addWidget(self.show_process)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_addendum)
+        process_row.addWidget(self.add_addendum)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.signature)
         layout.addWidget(self.text, 1)
         layout.addLayout(process_row)
         layout.addWidget(self.process_notes)
-        layout.addLayout(buttons)
         self.refresh()
 
     def refresh(self) -> None:

@@ -29,9 +29,10 @@ def plain_editor() -> QPlainTextEdit:
 def sized(editor: QPlainTextEdit, lines: int) -> QPlainTextEdit:
     """A box tall enough for `lines` lines of typing before it scrolls."""
     editor.setTabChangesFocus(True)
-    height = editor.fontMetrics().lineSpacing() * lines + 14
-    editor.setMinimumHeight(height)
-    editor.setMaximumHeight(height * 3)
+    # Through the box's own style sheet: the application's "min-height" would replace a
+    # setMinimumHeight() each time the box is polished.
+    height = editor.fontMetrics().lineSpacing() * lines + 8
+    editor.setStyleSheet(f"min-height: {height}px; max-height: {height * 3}px;")
     return editor
 
 
