@@ -8,7 +8,9 @@ from desktop.clock import Clock
 from desktop.models.accounts import Account, Role
 from desktop.services import actions, audit_chain
 from desktop.services.account_service import AccountService
+from desktop.services.current_user import CurrentUser
 from desktop.services.demo_caseload import populate
+from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.vault_setup_service import initialise_vault
 from desktop.vault.kdf import KdfPolicy
@@ -68,6 +70,15 @@ def build_demo_vault(
             "",
             outcome=f"{people} synthetic young people",
         )
+    therapist = Role.FAMILY_THERAPIST
+    add_therapy(
+        signed_in.vault.sessions,
+        CurrentUser(
+            staff[therapist], demo_username(therapist), DEMO_DISPLAY_NAMES[therapist], therapist
+        ),
+        clock,
+        seed,
+    )
     return signed_in
 
 
