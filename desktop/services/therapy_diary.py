@@ -22,6 +22,7 @@ from desktop.services.permissions import Section, require_section
 from desktop.services.therapy_access import get_case
 from desktop.services.therapy_records import (
     AttendanceSummary,
+    CaseTally,
     DiaryRow,
     Member,
     MemberAttendance,
@@ -29,7 +30,7 @@ from desktop.services.therapy_records import (
 )
 from desktop.services.therapy_service import case_members
 
-__all__ = ["AttendanceSummary", "DiaryRow", "MemberAttendance", "TherapyDiaryService"]
+__all__ = ["AttendanceSummary", "CaseTally", "DiaryRow", "MemberAttendance", "TherapyDiaryService"]
 
 # Sessions the family was never really offered (or whose outcome is not recorded yet) do not
 # count against its attendance.
@@ -111,6 +112,30 @@ class TherapyDiaryService:
                 for row in case_members(session, case.id)
             ]
             return AttendanceSummary(len(offered), attended, members)
+
+    def case_tallies(self) -> dict[int, CaseTally]:
+        """Per case this user reaches (every case for the coordinator): sessions held so far,
+        still to come, and attendance over those offered, counted as attendance() counts."""
+        require_section(self._user.role, Section.FAMILY_THERAPY)
+        query = select(TherapySession.case_id, TherapySession.starts_at, TherapySession.outcome)
+        if self._user.role is not Role.COORDINATOR:
+            query = query.join(TherapyCase, TherapyCase.id == TherapySession.case_id).where(
+                TherapyCase.therapist_id == self._user.account_id
+            )
+        now = self._clock.now()
+        counts: dict[int, list[int]] = {}
+        with self._sessions.begin() as session:
+            for case_id, starts_at, outcome in session.execute(query):
+                held, upcoming, offered, attended = counts.setdefault(case_id, [0, 0, 0, 0])
+                if starts_at > now:
+                    upcoming += 1
+                else:
+                    held += 1
+                    if outcome not in NOT_OFFERED:
+                        offered += 1
+                        attended += outcome is SessionOutcome.ATTENDED
+                counts[case_id] = [held, upcoming, offered, attended]
+        return {case_id: CaseTally(case_id, *tally) for case_id, tally in counts.items()}
 
 
 def _families(session: Session, case_ids: set[int]) -> dict[int, str]:

@@ -229,3 +229,41 @@ class AttendanceSummary:
     @property
     def rate(self) -> float | None:
         return self.attended / self.offered if self.offered else None
+
+
+@dataclass(frozen=True)
+class FamilyContactChoice:
+    """A family contact on a young person's record, offered as a household member."""
+
+    id: int
+    name: str
+    relationship: str
+    lives_with: bool
+
+
+@dataclass(frozen=True)
+class HouseholdChoice:
+    """A young person this user may reach, with the family contacts on their record, offered
+    when a therapy case's household is chosen."""
+
+    young_person_id: int
+    case_reference: str
+    name: str
+    age: int | None
+    contacts: list[FamilyContactChoice]
+
+
+@dataclass(frozen=True)
+class CaseTally:
+    """A case's sessions at a glance: held so far (begun), still to come, and of those offered
+    (services.therapy_diary.NOT_OFFERED aside) how many the family attended."""
+
+    case_id: int
+    held: int
+    upcoming: int
+    offered: int
+    attended: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.attended / self.offered if self.offered else None

@@ -20,6 +20,7 @@ from desktop.models.network import Contact
 from desktop.models.people import YoungPerson
 from desktop.models.therapy import (
     SessionAttendance,
+    SessionNote,
     TherapyCase,
     TherapyCaseContact,
     TherapyCasePerson,
@@ -27,13 +28,16 @@ from desktop.models.therapy import (
 )
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
+from desktop.services.people_service import age_on
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
-from desktop.services.record_access import RecordNotFoundError, get_person
-from desktop.services.therapy_access import MANAGERS, get_case
+from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
+from desktop.services.therapy_access import MANAGERS, get_case, get_session
 from desktop.services.therapy_records import (
     CaseInput,
     CaseRow,
     CaseView,
+    FamilyContactChoice,
+    HouseholdChoice,
     Member,
     MemberRow,
     SessionInput,
@@ -45,6 +49,8 @@ __all__ = [
     "CaseInput",
     "CaseRow",
     "CaseView",
+    "FamilyContactChoice",
+    "HouseholdChoice",
     "Member",
     "MemberRow",
     "RecordNotFoundError",
@@ -163,23 +169,65 @@ class TherapyService:
             case = get_case(session, self._user, case_id)
             return case_members(session, case.id)
 
+    def household_choices(self) -> list[HouseholdChoice]:
+        """The young people this user may reach, by name, each with the family contacts on
+        their record: who can be chosen as a therapy case's household."""
+        self._require_manager()
+        today = self._clock.now().date()
+        with self._sessions.begin() as session:
+            people = list(
+                session.execute(
+                    select(YoungPerson)
+                    .where(visible_people(self._user))
+                    .order_by(YoungPerson.given_name, YoungPerson.family_name, YoungPerson.id)
+                ).scalars()
+            )
+            contacts: dict[int, list[FamilyContactChoice]] = {}
+            for contact in session.execute(
+                select(Contact)
+                .where(
+                    Contact.kind == ContactKind.FAMILY,
+                    Contact.young_person_id.in_([p.id for p in people]),
+                )
+                .order_by(Contact.id)
+            ).scalars():
+                contacts.setdefault(contact.young_person_id, []).append(
+                    FamilyContactChoice(
+                        contact.id, contact.name, contact.relationship, contact.lives_with
+                    )
+                )
+            return [
+                HouseholdChoice(
+                    p.id,
+                    p.case_reference,
+                    f"{p.given_name} {p.family_name}",
+                    age_on(p.date_of_birth, today),
+                    contacts.get(p.id, []),
+                )
+                for p in people
+            ]
+
+    def therapist_choices(self) -> list[tuple[int, str]]:
+        """Who a case can be given to: for the coordinator every active family therapist, for
+        a therapist themselves alone."""
+        self._require_manager()
+        query = (
+            select(Account.id, Account.display_name)
+            .where(Account.active, Account.role == Role.FAMILY_THERAPIST)
+            .order_by(Account.display_name)
+        )
+        if self._user.role is not Role.COORDINATOR:
+            query = query.where(Account.id == self._user.account_id)
+        with self._sessions.begin() as session:
+            return [(row.id, row.display_name) for row in session.execute(query)]
+
     # ---- sessions ------------------------------------------------------------------------
     def record_session(self, case_id: int, details: SessionInput) -> int:
         """Records a session (numbered in order of recording) with every member's attendance."""
-        found = details.problems()
-        if (
-            details.starts_at > self._clock.now()
-            and details.outcome is not SessionOutcome.SCHEDULED
-        ):
-            found.append("A session still to come can only be recorded as scheduled.")
-        if found:
-            raise TherapyInputError(" ".join(found))
+        self._check_session(details)
         with self._sessions.begin() as session:
             case = get_case(session, self._user, case_id)
-            household = {row.member for row in case_members(session, case.id)}
-            strangers = set(details.attendance) - household
-            if strangers:
-                raise TherapyInputError("Attendance names someone who is not in this family.")
+            _check_attendance(session, case.id, details)
             number = session.execute(
                 select(func.coalesce(func.max(TherapySession.number), 0)).where(
                     TherapySession.case_id == case.id
@@ -196,15 +244,7 @@ class TherapyService:
             )
             session.add(row)
             session.flush()
-            for member, attended in details.attendance.items():
-                session.add(
-                    SessionAttendance(
-                        session_id=row.id,
-                        young_person_id=member.id if member.kind == "young_person" else None,
-                        contact_id=member.id if member.kind == "contact" else None,
-                        attended=attended,
-                    )
-                )
+            _add_attendance(session, row.id, details)
             fields = ["starts_at", "minutes", "location", "outcome", "number"]
             if details.attendance:
                 fields.append("attendance")
@@ -212,6 +252,44 @@ class TherapyService:
                 session, actions.THERAPY_SESSION_RECORDED, "therapy_session", row.id, fields
             )
             return row.id
+
+    def update_session(self, session_id: int, details: SessionInput) -> list[str]:
+        """Saves a session again (a scheduled one is later recorded as attended, with who
+        came); returns the names of the fields that changed. Its number never changes."""
+        self._check_session(details)
+        with self._sessions.begin() as session:
+            row = get_session(session, self._user, session_id)
+            _check_attendance(session, row.case_id, details)
+            current = _session_details(session, row)
+            changed = [
+                name
+                for name in ("starts_at", "minutes", "location", "outcome", "attendance")
+                if getattr(current, name) != getattr(details, name)
+            ]
+            if not changed:
+                return []
+            if "starts_at" in changed and _has_signed_note(session, row.id):
+                # A signed note's late-entry mark is measured from the session's time.
+                raise TherapyInputError(
+                    "This session's note is signed, so its date and time can no longer change."
+                )
+            row.starts_at = details.starts_at
+            row.minutes = details.minutes
+            row.location = details.location
+            row.outcome = details.outcome
+            if "attendance" in changed:
+                session.execute(
+                    delete(SessionAttendance).where(SessionAttendance.session_id == row.id)
+                )
+                _add_attendance(session, row.id, details)
+            # No action of its own in services.actions yet: the generic update, named by entity.
+            self._audit(session, actions.UPDATE, "therapy_session", row.id, changed)
+            return changed
+
+    def session_details(self, session_id: int) -> SessionInput:
+        """A session as it was saved, with every member's attendance, to edit it."""
+        with self._sessions.begin() as session:
+            return _session_details(session, get_session(session, self._user, session_id))
 
     def sessions(self, case_id: int) -> list[SessionRow]:
         """The case's sessions in order, with who came and who did not."""
@@ -242,11 +320,24 @@ class TherapyService:
             return result
 
     # ---- helpers -------------------------------------------------------------------------
-    def _check(self, details: CaseInput) -> None:
+    def _require_manager(self) -> None:
         require_section(self._user.role, Section.FAMILY_THERAPY)
         if self._user.role not in MANAGERS:
             raise PermissionDeniedError("manage therapy cases")
+
+    def _check(self, details: CaseInput) -> None:
+        self._require_manager()
         found = details.problems()
+        if found:
+            raise TherapyInputError(" ".join(found))
+
+    def _check_session(self, details: SessionInput) -> None:
+        found = details.problems()
+        if (
+            details.starts_at > self._clock.now()
+            and details.outcome is not SessionOutcome.SCHEDULED
+        ):
+            found.append("A session still to come can only be recorded as scheduled.")
         if found:
             raise TherapyInputError(" ".join(found))
 
@@ -278,6 +369,52 @@ class TherapyService:
             str(entity_id),
             list(names),
         )
+
+
+def _check_attendance(session: Session, case_id: int, details: SessionInput) -> None:
+    household = {row.member for row in case_members(session, case_id)}
+    if set(details.attendance) - household:
+        raise TherapyInputError("Attendance names someone who is not in this family.")
+
+
+def _add_attendance(session: Session, session_id: int, details: SessionInput) -> None:
+    for member, attended in details.attendance.items():
+        session.add(
+            SessionAttendance(
+                session_id=session_id,
+                young_person_id=member.id if member.kind == "young_person" else None,
+                contact_id=member.id if member.kind == "contact" else None,
+                attended=attended,
+            )
+        )
+
+
+def _session_details(session: Session, row: TherapySession) -> SessionInput:
+    marks = session.execute(
+        select(SessionAttendance).where(SessionAttendance.session_id == row.id)
+    ).scalars()
+    return SessionInput(
+        starts_at=row.starts_at,
+        minutes=row.minutes,
+        location=row.location,
+        outcome=row.outcome,
+        attendance={_member_of(mark): mark.attended for mark in marks},
+    )
+
+
+def _member_of(mark: SessionAttendance) -> Member:
+    if mark.young_person_id is not None:
+        return Member("young_person", mark.young_person_id)
+    return Member("contact", mark.contact_id or 0)
+
+
+def _has_signed_note(session: Session, session_id: int) -> bool:
+    found = session.execute(
+        select(SessionNote.id).where(
+            SessionNote.session_id == session_id, SessionNote.signed_at.is_not(None)
+        )
+    ).first()
+    return found is not None
 
 
 def _check_therapist(session: Session, user: CurrentUser, therapist_id: int) -> None:
@@ -353,12 +490,7 @@ def _attendance(
         select(SessionAttendance).where(SessionAttendance.session_id == session_id)
     ).scalars()
     for row in rows:
-        member = (
-            Member("young_person", row.young_person_id)
-            if row.young_person_id is not None
-            else Member("contact", row.contact_id or 0)
-        )
-        (attended if row.attended else absent).append(names.get(member, "Former member"))
+        (attended if row.attended else absent).append(names.get(_member_of(row), "Former member"))
     return attended, absent
 
 

@@ -15,6 +15,8 @@ from desktop.views.admin.administration_view import AdministrationView
 from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.shell.coming_soon_view import ComingSoonView
+from desktop.views.therapy.therapy_section import build_therapy_view
+from desktop.views.therapy.therapy_view import TherapyView
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Workspace(QWidget):
             return build_caseload_view(self._services)
         if section is Section.ADMINISTRATION:
             return AdministrationView(self._services)
+        if section is Section.FAMILY_THERAPY:
+            return build_therapy_view(self._services)
         return ComingSoonView(section)
 
     def current_section(self) -> Section:
@@ -71,13 +75,24 @@ class Workspace(QWidget):
         view = self.views.get(Section.CASELOAD)
         return view if isinstance(view, CaseloadView) else None
 
+    @property
+    def therapy(self) -> TherapyView | None:
+        view = self.views.get(Section.FAMILY_THERAPY)
+        return view if isinstance(view, TherapyView) else None
+
     def save_drafts(self) -> None:
         if self.caseload is not None:
             self.caseload.save_drafts()
+        if self.therapy is not None:
+            self.therapy.save_drafts()
 
     def place(self) -> Place:
         section = self.current_section()
-        detail = self.caseload.place() if section is Section.CASELOAD and self.caseload else None
+        detail: object = None
+        if section is Section.CASELOAD and self.caseload:
+            detail = self.caseload.place()
+        elif section is Section.FAMILY_THERAPY and self.therapy:
+            detail = self.therapy.place()
         return Place(self._services.user.username, section, detail)
 
     def restore(self, place: Place) -> None:
@@ -86,3 +101,7 @@ class Workspace(QWidget):
             # A record closed to them meanwhile: they stay on the list.
             with contextlib.suppress(RecordNotFoundError):
                 self.caseload.restore_place(place.detail)
+        if place.section is Section.FAMILY_THERAPY and self.therapy is not None:
+            # A case given to another therapist meanwhile: they stay on the list.
+            with contextlib.suppress(RecordNotFoundError):
+                self.therapy.restore_place(place.detail)

@@ -1,0 +1,159 @@
+"""The Family therapy section: the families in therapy and the diary, and the case opened from
+either (ids only are kept to return to it after the vault locks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.bundle import Services
+from desktop.services.therapy_access import MANAGERS
+from desktop.views.caseload.tabs.tab_parts import action_button, show_for
+from desktop.views.therapy.case_dialog import CaseDialog
+from desktop.views.therapy.diary_tab import DiaryTab
+from desktop.views.therapy.therapy_case_list import TherapyCaseList
+from desktop.views.therapy.therapy_case_page import CaseTabFactory, TherapyCasePage
+from desktop.views.therapy.therapy_case_parts import local_today
+
+__all__ = ["CaseTabFactory", "TherapyPlace", "TherapyView"]
+
+
+@dataclass(frozen=True)
+class TherapyPlace:
+    """Where the user was in the section: the home tab, or the open case and its tab."""
+
+    home_tab: int = 0
+    case_id: int | None = None
+    case_tab: int = 0
+
+
+class TherapyView(QWidget):
+    """Signals for what other parts of the section provide: note_requested(session id) from a
+    case's Session note… button (or an added tab's own note_requested), and
+    documents_requested(case id) from the case header's Documents… button."""
+
+    note_requested = Signal(int)
+    documents_requested = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        case_tabs: list[CaseTabFactory] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._case_tabs = list(case_tabs or [])
+        self.case_page: TherapyCasePage | None = None
+
+        title = QLabel("Family therapy")
+        title.setObjectName("pageTitle")
+        self.new_button = action_button(
+            "New case…", "Start family therapy with a family from your caseload", "Ctrl+N"
+        )
+        self.new_button.setAccessibleName("New case")
+        self.new_button.clicked.connect(self.new_case)
+        show_for(services.user.role in MANAGERS, self.new_button)
+        self.families = TherapyCaseList(services)
+        self.families.open_case.connect(self.open_case)
+        self.diary = DiaryTab(services)
+        self.diary.open_session.connect(self.open_session)
+        self.home = QTabWidget()
+        self.home.setDocumentMode(True)
+        self.home.addTab(self.families, "&Families")
+        self.home.addTab(self.diary, "&Diary")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        self.home_page = QWidget()
+        home_layout = QVBoxLayout(self.home_page)
+        home_layout.setContentsMargins(0, 0, 0, 0)
+        home_layout.addLayout(top)
+        home_layout.addWidget(self.home, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.home_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.pages)
+
+    def add_case_tab(self, tab: CaseTabFactory) -> None:
+        """Adds a tab to every case opened from now on (the section does this as it is built)."""
+        self._case_tabs.append(tab)
+
+    # ---- cases ---------------------------------------------------------------------------
+    def new_case(self) -> None:
+        therapy = self._services.therapy
+        dialog = CaseDialog(
+            therapy.household_choices(),
+            therapy.therapist_choices(),
+            self._services.user.account_id,
+            local_today(self._services.clock.now()),
+            parent=self,
+        )
+        dialog.save = lambda: therapy.create_case(dialog.details())
+        saved = dialog.exec() and isinstance(dialog.result_of_save, int)
+        dialog.deleteLater()  # what was typed goes with it
+        if saved and isinstance(dialog.result_of_save, int):
+            self.families.reload()
+            self.open_case(dialog.result_of_save)
+
+    def open_case(self, case_id: int, tab: int = 0) -> TherapyCasePage:
+        self._drop_case()
+        page = TherapyCasePage(self._services, case_id, self._case_tabs)
+        page.closed.connect(self.close_case)
+        page.changed.connect(self.families.reload)
+        page.note_requested.connect(self.note_requested)
+        page.documents_requested.connect(self.documents_requested)
+        self.case_page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        if 0 <= tab < page.tabs.count():
+            page.tabs.setCurrentIndex(tab)
+        page.tabs.setFocus()
+        return page
+
+    def open_session(self, case_id: int, session_id: int) -> None:
+        """A diary entry: its case, on the Sessions tab, with the session chosen."""
+        page = self.open_case(case_id)
+        page.tabs.setCurrentWidget(page.sessions)
+        page.sessions.select_session(session_id)
+
+    def close_case(self) -> None:
+        self._drop_case()
+        self.pages.setCurrentWidget(self.home_page)
+        self.home.currentWidget().setFocus()
+
+    def _drop_case(self) -> None:
+        if self.case_page is not None:
+            self.pages.removeWidget(self.case_page)
+            self.case_page.deleteLater()
+            self.case_page = None
+
+    # ---- lock and resume -----------------------------------------------------------------
+    def save_drafts(self) -> None:
+        """Nothing here is typed outside a dialog, and a dialog is closed before the lock."""
+
+    def place(self) -> TherapyPlace:
+        if self.case_page is None:
+            return TherapyPlace(self.home.currentIndex())
+        return TherapyPlace(
+            self.home.currentIndex(), self.case_page.case_id, self.case_page.tabs.currentIndex()
+        )
+
+    def restore_place(self, place: object) -> None:
+        if not isinstance(place, TherapyPlace):
+            return
+        self.home.setCurrentIndex(place.home_tab)
+        if place.case_id is not None:
+            self.open_case(place.case_id, place.case_tab)
