@@ -20,6 +20,8 @@ from desktop.services.therapy_access import MANAGERS
 from desktop.views.caseload.tabs.tab_parts import action_button, show_for
 from desktop.views.therapy.case_dialog import CaseDialog
 from desktop.views.therapy.diary_tab import DiaryTab
+from desktop.views.therapy.note_page import NotePage
+from desktop.views.therapy.note_sections import EditorFactory, plain_editor
 from desktop.views.therapy.therapy_case_list import TherapyCaseList
 from desktop.views.therapy.therapy_case_page import CaseTabFactory, TherapyCasePage
 from desktop.views.therapy.therapy_case_parts import local_today
@@ -34,6 +36,7 @@ class TherapyPlace:
     home_tab: int = 0
     case_id: int | None = None
     case_tab: int = 0
+    note_session_id: int | None = None  # a session whose note page was open
 
 
 class TherapyView(QWidget):
@@ -49,11 +52,14 @@ class TherapyView(QWidget):
         services: Services,
         case_tabs: list[CaseTabFactory] | None = None,
         parent: QWidget | None = None,
+        make_editor: EditorFactory = plain_editor,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._case_tabs = list(case_tabs or [])
+        self._make_editor = make_editor
         self.case_page: TherapyCasePage | None = None
+        self.note_page: NotePage | None = None
 
         title = QLabel("Family therapy")
         title.setObjectName("pageTitle")
@@ -134,7 +140,40 @@ class TherapyView(QWidget):
         self.pages.setCurrentWidget(self.home_page)
         self.home.currentWidget().setFocus()
 
+    # ---- session notes ----------------------------------------------------------------------
+    def open_note(self, session_id: int) -> NotePage | None:
+        """The session's note over the open case (the case page stays beneath it)."""
+        if self.case_page is None:
+            return None
+        sessions = self._services.therapy.sessions(self.case_page.case_id)
+        row = next((r for r in sessions if r.id == session_id), None)
+        if row is None:
+            return None
+        self._drop_note()
+        page = NotePage(self._services, row, self._make_editor)
+        page.closed.connect(self.close_note)
+        self.note_page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        return page
+
+    def close_note(self) -> None:
+        session_id = self.note_page.session.id if self.note_page is not None else None
+        self._drop_note()
+        if self.case_page is not None:
+            self.case_page.reload()  # the note's state shows in the sessions table
+            self.pages.setCurrentWidget(self.case_page)
+            if session_id is not None:
+                self.case_page.sessions.select_session(session_id)
+
+    def _drop_note(self) -> None:
+        if self.note_page is not None:
+            self.pages.removeWidget(self.note_page)
+            self.note_page.deleteLater()
+            self.note_page = None
+
     def _drop_case(self) -> None:
+        self._drop_note()
         if self.case_page is not None:
             self.pages.removeWidget(self.case_page)
             self.case_page.deleteLater()
@@ -142,13 +181,18 @@ class TherapyView(QWidget):
 
     # ---- lock and resume -----------------------------------------------------------------
     def save_drafts(self) -> None:
-        """Nothing here is typed outside a dialog, and a dialog is closed before the lock."""
+        """The open note's draft goes into the vault (dialogs are closed before the lock)."""
+        if self.note_page is not None:
+            self.note_page.save_drafts()
 
     def place(self) -> TherapyPlace:
         if self.case_page is None:
             return TherapyPlace(self.home.currentIndex())
         return TherapyPlace(
-            self.home.currentIndex(), self.case_page.case_id, self.case_page.tabs.currentIndex()
+            self.home.currentIndex(),
+            self.case_page.case_id,
+            self.case_page.tabs.currentIndex(),
+            self.note_page.session.id if self.note_page is not None else None,
         )
 
     def restore_place(self, place: object) -> None:
@@ -157,3 +201,5 @@ class TherapyView(QWidget):
         self.home.setCurrentIndex(place.home_tab)
         if place.case_id is not None:
             self.open_case(place.case_id, place.case_tab)
+            if place.note_session_id is not None:
+                self.open_note(place.note_session_id)
