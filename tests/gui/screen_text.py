@@ -3,7 +3,13 @@ buttons, boxes, every cell and tooltip of every item view, titles and accessible
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -44,13 +50,20 @@ def model_text(model: QAbstractItemModel, parent: QModelIndex | None = None) -> 
     while model.canFetchMore(parent):
         model.fetchMore(parent)
     parts = []
-    for column in range(model.columnCount(parent)):
+    columns = _columns(model, parent)
+    for column in range(columns):
         parts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
     for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
+        for column in range(columns):
             index = model.index(row, column, parent)
             parts += [str(model.data(index, role) or "") for role in ROLES]
         child = model.index(row, 0, parent)
-        if model.hasChildren(child):
+        flat = isinstance(model, QAbstractListModel | QAbstractTableModel)
+        if not flat and model.hasChildren(child):
             parts.append(model_text(model, child))
     return "\n".join(parts)
+
+
+def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    # A list model keeps columnCount() to itself (it is private in PySide6): it has one.
+    return 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
