@@ -8,6 +8,7 @@ The coordinator manages every therapy case; a family therapist manages their own
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -101,6 +102,7 @@ class TherapyService:
         with self._sessions.begin() as session:
             case = get_case(session, self._user, case_id)
             current = _details(session, case)
+            details = self._keep_unreachable(session, current, details)
             changed = [
                 name
                 for name in (*CASE_FIELDS, "young_person_ids", "contact_ids")
@@ -118,7 +120,7 @@ class TherapyService:
                 session.execute(
                     delete(TherapyCaseContact).where(TherapyCaseContact.case_id == case.id)
                 )
-                self._set_household(session, case.id, details)
+                self._set_household(session, case.id, details, frozenset(current.young_person_ids))
             self._audit(session, actions.THERAPY_CASE_UPDATED, "therapy_case", case.id, changed)
             return changed
 
@@ -283,7 +285,9 @@ class TherapyService:
                 )
                 _add_attendance(session, row.id, details)
             # No action of its own in services.actions yet: the generic update, named by entity.
-            self._audit(session, actions.UPDATE, "therapy_session", row.id, changed)
+            self._audit(
+                session, actions.THERAPY_SESSION_UPDATED, "therapy_session", row.id, changed
+            )
             return changed
 
     def session_details(self, session_id: int) -> SessionInput:
@@ -341,10 +345,43 @@ class TherapyService:
         if found:
             raise TherapyInputError(" ".join(found))
 
-    def _set_household(self, session: Session, case_id: int, details: CaseInput) -> None:
-        """Links the young people (each record must be open to this user) and family contacts
-        recorded on those young people's records."""
-        people = {get_person(session, self._user, pid).id for pid in details.young_person_ids}
+    def _keep_unreachable(
+        self, session: Session, current: CaseInput, details: CaseInput
+    ) -> CaseInput:
+        """Young people on the case whose records this user cannot open (no longer allocated
+        to them) were never offered in the form: they and their family stay on the case."""
+        reachable = set(
+            session.execute(
+                select(YoungPerson.id).where(
+                    YoungPerson.id.in_(current.young_person_ids), visible_people(self._user)
+                )
+            ).scalars()
+        )
+        hidden = [pid for pid in current.young_person_ids if pid not in reachable]
+        if not hidden:
+            return details
+        hidden_contacts = set(
+            session.execute(
+                select(Contact.id).where(
+                    Contact.id.in_(current.contact_ids), Contact.young_person_id.in_(hidden)
+                )
+            ).scalars()
+        )
+        return replace(
+            details,
+            young_person_ids=(*details.young_person_ids, *hidden),
+            contact_ids=(*details.contact_ids, *sorted(hidden_contacts - set(details.contact_ids))),
+        )
+
+    def _set_household(
+        self, session: Session, case_id: int, details: CaseInput, kept: frozenset[int] = frozenset()
+    ) -> None:
+        """Links the young people (each record must be open to this user, apart from those
+        `kept` from before) and family contacts recorded on those young people's records."""
+        people = {
+            pid if pid in kept else get_person(session, self._user, pid).id
+            for pid in details.young_person_ids
+        }
         for person_id in sorted(people):
             session.add(TherapyCasePerson(case_id=case_id, young_person_id=person_id))
         for contact_id in sorted(set(details.contact_ids)):

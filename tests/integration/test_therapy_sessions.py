@@ -69,8 +69,8 @@ def test_a_scheduled_session_is_later_recorded_as_attended(family: Family) -> No
     summary = diary(family).attendance(family.case_id)
     assert (summary.offered, summary.attended) == (1, 1)
     # Audited like recording, by field name only.
-    updates = [a for a in audit_actions(family) if a[1] == actions.UPDATE]
-    assert updates == [("therapist", actions.UPDATE, "attendance,minutes,outcome")]
+    updates = [a for a in audit_actions(family) if a[1] == actions.THERAPY_SESSION_UPDATED]
+    assert updates == [("therapist", actions.THERAPY_SESSION_UPDATED, "attendance,minutes,outcome")]
 
 
 def test_editing_attendance_replaces_the_old_marks(family: Family) -> None:
@@ -206,3 +206,17 @@ def test_case_tallies_count_held_upcoming_and_attended(
         family.signed_in.vault.sessions, family.signed_in.user, family.clock
     )
     assert coordinators.case_tallies()[family.case_id] == tally
+
+
+def test_editing_keeps_young_people_the_therapist_can_no_longer_open(family: Family) -> None:
+    # The daughter is no longer allocated to the therapist: the form never offers her.
+    people = PeopleService(family.signed_in.vault.sessions, family.signed_in.user, family.clock)
+    details = people.open_record(family.daughter).details
+    people.update(family.daughter, replace(details, allocated_ids=[]))
+    case = family.therapy(family.signed_in.user).case(family.case_id)
+    edited = replace(case.details, young_person_ids=(family.son,), goals="Calmer evenings")
+
+    assert family.therapy().update_case(family.case_id, edited) == ["goals"]
+    kept = family.therapy(family.signed_in.user).case(family.case_id)
+    assert sorted(kept.details.young_person_ids) == sorted([family.son, family.daughter])
+    assert kept.details.contact_ids == case.details.contact_ids
