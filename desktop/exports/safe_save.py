@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
+import io
 from pathlib import Path
 
 from docx.document import Document
+
+from desktop.vault.atomic_file import write_atomically
 
 
 class DocumentSaveError(ValueError):
@@ -24,37 +24,20 @@ def docx_path(destination: Path) -> Path:
 
 
 def save_document(document: Document, destination: Path) -> Path:
-    """Writes the document to a hidden temporary file in the destination's own folder (never
-    the system temp folder, which may be synced or shared), then renames it over the
-    destination: a crash leaves either the old file or the whole new one, and the temporary
-    file is removed whatever goes wrong."""
-    folder = destination.parent
-    if not folder.is_dir():
+    """Writes the document whole or not at all: a temporary file in the destination's own folder
+    (never the system temp folder, which may be synced or shared), then a rename over the
+    destination; the temporary file is removed whatever goes wrong."""
+    if not destination.parent.is_dir():
         raise DocumentSaveError(
             "The folder chosen for the document does not exist any more. Choose another folder."
         )
+    content = io.BytesIO()
+    document.save(content)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".casebook-", suffix=".part", dir=folder)
+        write_atomically(destination, content.getvalue())
     except OSError as error:
         raise DocumentSaveError(_reason(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            document.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, destination)
-    except OSError as error:
-        _remove(temporary)
-        raise DocumentSaveError(_reason(error)) from error
-    except BaseException:
-        _remove(temporary)
-        raise
     return destination
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def _reason(error: OSError) -> str:

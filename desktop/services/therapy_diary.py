@@ -92,23 +92,9 @@ class TherapyDiaryService:
             )
             offered = [row for row in past if row.outcome not in NOT_OFFERED]
             attended = sum(row.outcome is SessionOutcome.ATTENDED for row in offered)
-            counts: dict[Member, list[int]] = {}
-            marks = session.execute(
-                select(SessionAttendance).where(
-                    SessionAttendance.session_id.in_([row.id for row in offered])
-                )
-            ).scalars()
-            for mark in marks:
-                member = (
-                    Member("young_person", mark.young_person_id)
-                    if mark.young_person_id is not None
-                    else Member("contact", mark.contact_id or 0)
-                )
-                tally = counts.setdefault(member, [0, 0])
-                tally[0] += int(mark.attended)
-                tally[1] += 1
+            counts = attendance_tallies(session, [row.id for row in offered])
             members = [
-                MemberAttendance(row.member, row.name, *counts.get(row.member, [0, 0]))
+                MemberAttendance(row.member, row.name, *counts.get(row.member, (0, 0)))
                 for row in case_members(session, case.id)
             ]
             return AttendanceSummary(len(offered), attended, members)
@@ -149,3 +135,21 @@ def _families(session: Session, case_ids: set[int]) -> dict[int, str]:
     for row in rows:
         names.setdefault(row.case_id, []).append(f"{row.given_name} {row.family_name}")
     return {case_id: ", ".join(found) for case_id, found in names.items()}
+
+
+def attendance_tallies(session: Session, session_ids: list[int]) -> dict[Member, tuple[int, int]]:
+    """Each household member's (sessions attended, sessions with their attendance recorded)
+    over the given sessions."""
+    counts: dict[Member, tuple[int, int]] = {}
+    marks = session.execute(
+        select(SessionAttendance).where(SessionAttendance.session_id.in_(session_ids))
+    ).scalars()
+    for mark in marks:
+        member = (
+            Member("young_person", mark.young_person_id)
+            if mark.young_person_id is not None
+            else Member("contact", mark.contact_id or 0)
+        )
+        attended, recorded = counts.get(member, (0, 0))
+        counts[member] = (attended + int(mark.attended), recorded + 1)
+    return counts

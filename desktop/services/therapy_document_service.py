@@ -38,7 +38,6 @@ from desktop.models.choices import SessionOutcome
 from desktop.models.people import YoungPerson
 from desktop.models.therapy import (
     NoteAddendum,
-    SessionAttendance,
     SessionNote,
     TherapyCasePerson,
     TherapySession,
@@ -48,8 +47,8 @@ from desktop.services.current_user import CurrentUser
 from desktop.services.note_templates import label_of
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.therapy_access import MANAGERS, get_case
-from desktop.services.therapy_diary import NOT_OFFERED
-from desktop.services.therapy_records import Member, TherapyInputError
+from desktop.services.therapy_diary import NOT_OFFERED, attendance_tallies
+from desktop.services.therapy_records import TherapyInputError
 from desktop.services.therapy_service import case_members
 
 __all__ = [
@@ -215,7 +214,7 @@ def _content(
     )
     # As the diary counts it: sessions begun, less those the family was never really offered.
     offered = [row for row in rows if row.starts_at <= now and row.outcome not in NOT_OFFERED]
-    tally = _tally(session, [row.id for row in offered])
+    tally = attendance_tallies(session, [row.id for row in offered])
     therapist = session.execute(
         select(Account.display_name).where(Account.id == case.therapist_id)
     ).scalar_one()
@@ -238,22 +237,6 @@ def _content(
         closing_summary=case.closing_summary,
         sessions=_signed_sessions(session, rows, options.include_clinical_detail),
     )
-
-
-def _tally(session: Session, session_ids: list[int]) -> dict[Member, tuple[int, int]]:
-    counts: dict[Member, tuple[int, int]] = {}
-    marks = session.execute(
-        select(SessionAttendance).where(SessionAttendance.session_id.in_(session_ids))
-    ).scalars()
-    for mark in marks:
-        member = (
-            Member("young_person", mark.young_person_id)
-            if mark.young_person_id is not None
-            else Member("contact", mark.contact_id or 0)
-        )
-        attended, recorded = counts.get(member, (0, 0))
-        counts[member] = (attended + int(mark.attended), recorded + 1)
-    return counts
 
 
 def _signed_sessions(

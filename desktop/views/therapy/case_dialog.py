@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.choices import TherapyModel
+from desktop.services.bundle import Services
 from desktop.services.therapy_records import CaseInput, HouseholdChoice
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of, text_area
 from desktop.views.caseload.tabs.tab_parts import hint
-from desktop.views.therapy.therapy_case_parts import TherapySavingDialog
+from desktop.views.therapy.therapy_case_parts import TherapySavingDialog, local_today
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -215,3 +216,18 @@ class CaseDialog(TherapySavingDialog):
 
     def _consent_changed(self) -> None:
         self.consent_on.setEnabled(self.consent_given.isChecked())
+
+
+def case_dialog(
+    services: Services, current: CaseInput | None = None, parent: QWidget | None = None
+) -> CaseDialog:
+    """The dialog for a new case (current None) or for editing one, with this user's choices."""
+    therapy = services.therapy
+    return CaseDialog(
+        therapy.household_choices(),
+        therapy.therapist_choices(),
+        services.user.account_id,
+        local_today(services.clock.now()),
+        current,
+        parent,
+    )

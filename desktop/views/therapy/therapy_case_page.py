@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from desktop.services.bundle import Services
 from desktop.services.therapy_records import CaseView
 from desktop.views.caseload.tabs.tab_parts import action_button
-from desktop.views.therapy.case_dialog import CaseDialog
+from desktop.views.therapy.case_dialog import case_dialog
 from desktop.views.therapy.session_dialog import SessionDialog
 from desktop.views.therapy.therapy_case_details import TherapyCaseDetails
-from desktop.views.therapy.therapy_case_parts import local_today
 from desktop.views.therapy.therapy_case_sessions import SessionLine, TherapyCaseSessions
 
 # A tab the section adds to every case page: its title and how to build it for a case. A tab
@@ -122,14 +121,7 @@ class TherapyCasePage(QWidget):
     # ---- changing the case ---------------------------------------------------------------
     def edit_case(self) -> None:
         therapy = self._services.therapy
-        dialog = CaseDialog(
-            therapy.household_choices(),
-            therapy.therapist_choices(),
-            self._services.user.account_id,
-            local_today(self._services.clock.now()),
-            self.view.details,
-            self,
-        )
+        dialog = case_dialog(self._services, self.view.details, self)
         dialog.save = lambda: therapy.update_case(self.case_id, dialog.details())
         if dialog.exec():
             self._saved()

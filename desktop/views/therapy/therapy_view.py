@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 from desktop.services.bundle import Services
 from desktop.services.therapy_access import MANAGERS
 from desktop.views.caseload.tabs.tab_parts import action_button, show_for
-from desktop.views.therapy.case_dialog import CaseDialog
+from desktop.views.therapy.case_dialog import case_dialog
 from desktop.views.therapy.diary_tab import DiaryTab
 from desktop.views.therapy.note_page import NotePage
 from desktop.views.therapy.note_sections import EditorFactory, plain_editor
 from desktop.views.therapy.therapy_case_list import TherapyCaseList
 from desktop.views.therapy.therapy_case_page import CaseTabFactory, TherapyCasePage
-from desktop.views.therapy.therapy_case_parts import local_today
 
 __all__ = ["CaseTabFactory", "TherapyPlace", "TherapyView"]
 
@@ -100,13 +99,7 @@ class TherapyView(QWidget):
     # ---- cases ---------------------------------------------------------------------------
     def new_case(self) -> None:
         therapy = self._services.therapy
-        dialog = CaseDialog(
-            therapy.household_choices(),
-            therapy.therapist_choices(),
-            self._services.user.account_id,
-            local_today(self._services.clock.now()),
-            parent=self,
-        )
+        dialog = case_dialog(self._services, parent=self)
         dialog.save = lambda: therapy.create_case(dialog.details())
         saved = dialog.exec() and isinstance(dialog.result_of_save, int)
         dialog.deleteLater()  # what was typed goes with it
