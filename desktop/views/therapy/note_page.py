@@ -78,7 +78,7 @@ class NotePage(QWidget):
 
     def _show_reader(self, note: NoteView) -> None:
         self._clear()
-        self.reader = NoteReader(self._services, self.session, note.id)
+        self.reader = NoteReader(self._services, self.session, note.id, self._make_editor)
         self.body.addWidget(self.reader)
         self.new_note.setVisible(self._services.user.role is Role.FAMILY_THERAPIST)
 

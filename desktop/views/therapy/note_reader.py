@@ -21,14 +21,21 @@ from desktop.services.note_templates import RISK_CHECK, sections_of
 from desktop.services.therapy_records import NoteView, SessionRow
 from desktop.views.therapy.addendum_dialog import AddendumDialog
 from desktop.views.therapy.note_heading import session_heading
+from desktop.views.therapy.note_sections import EditorFactory, plain_editor
 
 
 class NoteReader(QWidget):
     def __init__(
-        self, services: Services, session: SessionRow, note_id: int, parent: QWidget | None = None
+        self,
+        services: Services,
+        session: SessionRow,
+        note_id: int,
+        make_editor: EditorFactory = plain_editor,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._make_editor = make_editor
         self.session = session
         self.note_id = note_id
         self.text = QTextBrowser()
@@ -102,7 +109,7 @@ class NoteReader(QWidget):
         self.process_notes.hide()
 
     def _add_addendum(self) -> None:
-        dialog = AddendumDialog(self._services.therapy_notes, self.note_id, self)
+        dialog = AddendumDialog(self._services.therapy_notes, self.note_id, self, self._make_editor)
         if dialog.exec():
             self.refresh()
 
