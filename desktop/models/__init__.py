@@ -5,6 +5,17 @@ from desktop.models.audit import AuditEntry
 from desktop.models.base import Base
 from desktop.models.case_status import StatusChange
 from desktop.models.chronology import ChronologyEntry, ChronologyRevision
+from desktop.models.coaching import (
+    Barrier,
+    BarrierType,
+    CoachingGoal,
+    CoachingPlan,
+    CoachingSession,
+    EetSpell,
+    GoalAction,
+    Milestone,
+    PlanReview,
+)
 from desktop.models.contextual import GroupLink, PeerGroup, Place, PlaceLink
 from desktop.models.drafts import Draft
 from desktop.models.interventions import Intervention
@@ -16,6 +27,8 @@ from desktop.models.risk import Flag, FlagType, RagRating
 from desktop.models.tasks import Task
 from desktop.models.therapy import (
     NoteAddendum,
+    OutcomeMeasure,
+    PersonalWord,
     SessionAttendance,
     SessionNote,
     TherapyCase,
@@ -27,6 +40,17 @@ from desktop.models.vault_settings import VaultSetting
 
 __all__ = [
     "Account",
+    "Barrier",
+    "BarrierType",
+    "CoachingGoal",
+    "CoachingPlan",
+    "CoachingSession",
+    "EetSpell",
+    "GoalAction",
+    "Milestone",
+    "OutcomeMeasure",
+    "PersonalWord",
+    "PlanReview",
     "Address",
     "Alias",
     "Allocation",

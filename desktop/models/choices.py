@@ -194,8 +194,108 @@ class NoteFormat(Choice):
     BIRP = "birp"
 
 
+class EetActivity(Choice):
+    """What a young person is doing in education, employment or training (coaching's history)."""
+
+    NEET = "neet_activity"
+    EDUCATION = "education"
+    TRAINING = "training_activity"
+    APPRENTICESHIP = "apprenticeship_activity"
+    EMPLOYMENT = "employment"
+    VOLUNTEERING = "volunteering"
+    SELF_EMPLOYED = "self_employed"
+
+    @property
+    def is_eet(self) -> bool:
+        """In education, employment or training, as NEET-to-EET counts mean it (volunteering
+        is counted as NEET in the national figures)."""
+        return self not in (EetActivity.NEET, EetActivity.VOLUNTEERING)
+
+
+class BarrierStatus(Choice):
+    OPEN = "open"
+    BEING_ADDRESSED = "being_addressed"
+    RESOLVED = "resolved"
+
+
+class GoalStatus(Choice):
+    ACTIVE = "active_goal"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped_goal"
+
+
+class ActionOwner(Choice):
+    YOUNG_PERSON = "young_person_owner"
+    COACH = "coach"
+    OTHER_AGENCY = "other_agency"
+
+
+class ActionStatus(Choice):
+    TO_DO = "to_do"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped_action"
+
+
+class CoachingMode(Choice):
+    IN_PERSON = "in_person"
+    ONLINE_VIDEO = "online_video"
+    PHONE_CALL = "phone_call"
+    MESSAGE = "message"
+
+
+class MilestoneKind(Choice):
+    CV_WRITTEN = "cv_written"
+    ID_OBTAINED = "id_obtained"
+    BANK_ACCOUNT = "bank_account_opened"
+    CSCS_CARD = "cscs_card"
+    OTHER_CARD = "other_card"
+    APPLICATION = "application_made"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+    COURSE_START = "course_start"
+    APPRENTICESHIP_START = "apprenticeship_start"
+    JOB_START = "job_start"
+    SUSTAINED_4 = "sustained_4_weeks"
+    SUSTAINED_13 = "sustained_13_weeks"
+    SUSTAINED_26 = "sustained_26_weeks"
+
+    @property
+    def is_start(self) -> bool:
+        return self in (
+            MilestoneKind.COURSE_START,
+            MilestoneKind.APPRENTICESHIP_START,
+            MilestoneKind.JOB_START,
+        )
+
+    @property
+    def is_sustainment(self) -> bool:
+        return self in (
+            MilestoneKind.SUSTAINED_4,
+            MilestoneKind.SUSTAINED_13,
+            MilestoneKind.SUSTAINED_26,
+        )
+
+
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
 LABELS: dict[str, str] = {
+    "neet_activity": "NEET (not in education, employment or training)",
+    "training_activity": "Training",
+    "apprenticeship_activity": "Apprenticeship",
+    "active_goal": "Active",
+    "dropped_goal": "Dropped",
+    "dropped_action": "Dropped",
+    "young_person_owner": "Young person",
+    "other_agency": "Another agency",
+    "online_video": "Online (video)",
+    "phone_call": "Phone",
+    "cv_written": "CV written",
+    "id_obtained": "ID obtained",
+    "cscs_card": "CSCS card",
+    "other_card": "Other card or licence",
+    "sustained_4_weeks": "Sustained 4 weeks",
+    "sustained_13_weeks": "Sustained 13 weeks",
+    "sustained_26_weeks": "Sustained 26 weeks",
     "ride_out_contact": "Ride-out contact",
     "victim_perpetrator": "Victim / perpetrator",
     "asian_bangladeshi": "Asian or Asian British: Bangladeshi",
