@@ -135,7 +135,7 @@ class DiaryTab(QWidget):
             lambda line: self.open_session.emit(line.row.case_id, line.row.session_id)
         )
         self.rates: RowTable[FamilyRate] = RowTable(
-            RowsTableModel(RATE_COLUMNS), "Attendance", "No families in these dates.", (180,)
+            RowsTableModel(RATE_COLUMNS), "Attendance", "No families in these dates.", (150,)
         )
         legend = hint("Upcoming sessions are shaded blue. Attendance counts sessions held so far.")
 
@@ -146,6 +146,7 @@ class DiaryTab(QWidget):
         for widget in (self.kind, self.previous_button, self.today_button, self.next_button):
             top.addWidget(widget)
         side = QWidget()
+        side.setMinimumWidth(300)  # the family and its rate side by side, no scrolling
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(section_title("Attendance"))
