@@ -40,6 +40,25 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
 @dataclass(frozen=True)
+class TypeSizes:
+    """Point sizes of the house styles; LARGE_PRINT is for documents a young person reads."""
+
+    body: float = 11
+    headings: tuple[float, float, float] = (14, 12, 11)
+    title: float = 20
+    subtitle: float = 11
+    table: float = 10
+    notice: float = 10
+    line_spacing: float = 1.15
+
+
+STANDARD_PRINT = TypeSizes()
+LARGE_PRINT = TypeSizes(
+    body=14, headings=(20, 16, 14), title=30, subtitle=15, table=13, notice=14, line_spacing=1.25
+)
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     """What the document says about itself: its (generic) title, who made it, and when."""
 
@@ -48,10 +67,10 @@ class DocumentInfo:
     made_at: datetime
 
 
-def new_document(info: DocumentInfo) -> Document:
+def new_document(info: DocumentInfo, sizes: TypeSizes = STANDARD_PRINT) -> Document:
     """An empty document in the house style, with header, footer and properties set."""
     document = docx.Document()
-    _styles(document)
+    _styles(document, sizes)
     _page(document, info.title)
     _properties(document, info)
     return document
@@ -150,15 +169,20 @@ def percent(part: int, whole: int) -> str:
 
 
 # ---- styles ------------------------------------------------------------------------------
-def _styles(document: Document) -> None:
+def _styles(document: Document, sizes: TypeSizes) -> None:
     styles = document.styles
     normal = styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
-    _font(normal, FONT, 11, INK)
+    _font(normal, FONT, sizes.body, INK)
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
-    headings = {"Heading 1": (14, 18, 6), "Heading 2": (12, 14, 4), "Heading 3": (11, 10, 3)}
+    normal.paragraph_format.space_after = Pt(round(sizes.body * 6 / 11))
+    normal.paragraph_format.line_spacing = sizes.line_spacing
+    one, two, three = sizes.headings
+    headings = {
+        "Heading 1": (one, round(one * 18 / 14), 6),
+        "Heading 2": (two, round(two * 14 / 12), 4),
+        "Heading 3": (three, round(three * 10 / 11), 3),
+    }
     for name, (size, before, after) in headings.items():
         style = styles[name]
         assert isinstance(style, ParagraphStyle)
@@ -169,12 +193,12 @@ def _styles(document: Document) -> None:
         style.paragraph_format.keep_with_next = True
     title = styles["Title"]
     assert isinstance(title, ParagraphStyle)
-    _font(title, FONT, 20, ACCENT, bold=True)
+    _font(title, FONT, sizes.title, ACCENT, bold=True)
     _drop_border(title)
     title.paragraph_format.space_after = Pt(2)
     subtitle = styles["Subtitle"]
     assert isinstance(subtitle, ParagraphStyle)
-    _font(subtitle, FONT, 11, MUTED)
+    _font(subtitle, FONT, sizes.subtitle, MUTED)
     subtitle.font.italic = False
     subtitle.paragraph_format.space_after = Pt(14)
     for name in ("Header", "Footer"):
@@ -189,13 +213,13 @@ def _styles(document: Document) -> None:
     cell = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(cell, ParagraphStyle)
     cell.base_style = normal
-    _font(cell, FONT, 10, INK)
+    _font(cell, FONT, sizes.table, INK)
     cell.paragraph_format.space_after = Pt(2)
     cell.paragraph_format.line_spacing = 1.0
     notice = styles.add_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(notice, ParagraphStyle)
     notice.base_style = normal
-    _font(notice, FONT, 10, INK, bold=True)
+    _font(notice, FONT, sizes.notice, INK, bold=True)
     notice.paragraph_format.space_before = Pt(6)
     notice.paragraph_format.space_after = Pt(10)
     _box(notice)

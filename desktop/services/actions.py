@@ -76,6 +76,27 @@ IMPORT = "import"
 PERSONAL_WORD_ADDED = "personal_word_added"
 PERSONAL_WORD_REMOVED = "personal_word_removed"
 
+# Employment coaching: plans, education/employment/training history, barriers, goals, reviews.
+COACHING_PLAN_CREATED = "coaching_plan_created"
+COACHING_PLAN_UPDATED = "coaching_plan_updated"
+COACHING_PLAN_CLOSED = "coaching_plan_closed"
+EET_SPELL_RECORDED = "eet_spell_recorded"
+BARRIER_ADDED = "barrier_added"
+BARRIER_UPDATED = "barrier_updated"
+COACHING_GOAL_ADDED = "coaching_goal_added"
+COACHING_GOAL_UPDATED = "coaching_goal_updated"
+COACHING_GOAL_STATUS_CHANGED = "coaching_goal_status_changed"
+GOAL_ACTION_ADDED = "goal_action_added"
+GOAL_ACTION_UPDATED = "goal_action_updated"
+GOAL_ACTION_STATUS_CHANGED = "goal_action_status_changed"
+PLAN_REVIEWED = "coaching_plan_reviewed"
+
+# Employment coaching: sessions (each also a chronology entry), milestones, outcome counts.
+COACHING_SESSION_RECORDED = "coaching_session_recorded"
+COACHING_SESSION_UPDATED = "coaching_session_updated"
+MILESTONE_RECORDED = "coaching_milestone_recorded"
+COACHING_OUTCOMES_COUNTED = "coaching_outcomes_counted"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

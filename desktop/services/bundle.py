@@ -12,6 +12,12 @@ from desktop.services.audit_service import AuditService
 from desktop.services.backup_service import BackupService
 from desktop.services.backup_settings import BackupSettingsService
 from desktop.services.chronology_service import ChronologyService
+from desktop.services.coaching_document_service import CoachingDocumentService
+from desktop.services.coaching_goals_service import CoachingGoalsService
+from desktop.services.coaching_outcomes import CoachingOutcomeService
+from desktop.services.coaching_service import CoachingService
+from desktop.services.coaching_sessions_service import CoachingSessionsService
+from desktop.services.coaching_work import CoachingWorkService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
@@ -61,6 +67,12 @@ class Services:
     therapy_diary: TherapyDiaryService
     therapy_shared: TherapySharedService
     therapy_documents: TherapyDocumentService
+    coaching: CoachingService
+    coaching_goals: CoachingGoalsService
+    coaching_documents: CoachingDocumentService
+    coaching_sessions: CoachingSessionsService
+    coaching_work: CoachingWorkService
+    coaching_outcomes: CoachingOutcomeService
     outcomes: OutcomeService
     personal_words: PersonalWordsService
     clock: Clock
@@ -96,6 +108,12 @@ class Services:
             therapy_diary=TherapyDiaryService(sessions, user, clock),
             therapy_shared=TherapySharedService(sessions, user, clock),
             therapy_documents=TherapyDocumentService(sessions, user, clock),
+            coaching=CoachingService(sessions, user, clock),
+            coaching_goals=CoachingGoalsService(sessions, user, clock),
+            coaching_documents=CoachingDocumentService(sessions, user, clock),
+            coaching_sessions=CoachingSessionsService(sessions, user, clock),
+            coaching_work=CoachingWorkService(sessions, user, clock),
+            coaching_outcomes=CoachingOutcomeService(sessions, user, clock),
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),
             clock=clock,

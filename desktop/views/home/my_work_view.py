@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.choices import Rag
 from desktop.services.bundle import Services
+from desktop.services.coaching_access import may_edit
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.task_service import MyCase, MyWork, ReviewDue, TaskRow
 from desktop.views.caseload.tabs.dialog_fields import OVERDUE_RED, RAG_TINTS, day, rag_text
@@ -24,6 +25,7 @@ from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_t
 from desktop.views.caseload.tabs.tasks_tab import due_text
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
+from desktop.views.home.coaching_work_panel import CoachingWorkPanel
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,11 @@ class MyWorkView(QWidget):
         self.reviews.activated.connect(lambda row: self.open_person.emit(row.person_id))
         self.reviews.fit_height(5)
         self.cases.activated.connect(self._case_activated)
+        # Employment coaches and the coordinator also see the coaching plans' work.
+        self.coaching: CoachingWorkPanel | None = None
+        if may_edit(services.user):
+            self.coaching = CoachingWorkPanel()
+            self.coaching.open_person.connect(self.open_person)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -157,6 +164,9 @@ class MyWorkView(QWidget):
         ):
             sections.addWidget(section_title(text))
             sections.addWidget(widget)
+            sections.addSpacing(8)
+        if self.coaching is not None:
+            sections.addWidget(self.coaching)
             sections.addSpacing(8)
         cases_head = QHBoxLayout()
         cases_head.addWidget(section_title("My cases by RAG"))
@@ -192,12 +202,15 @@ class MyWorkView(QWidget):
     def reload(self) -> None:
         try:
             work = self.services.tasks.my_work()
+            coaching = None if self.coaching is None else self.services.coaching_work.due()
         except PermissionDeniedError as error:
             self.message.setText(str(error))
             self.message.show()
             return
         self.message.hide()
         self.show_work(work)
+        if self.coaching is not None and coaching is not None:
+            self.coaching.show_work(coaching)
 
     def show_work(self, work: MyWork) -> None:
         self.today.setText(work.today.strftime("%A %d %B %Y"))

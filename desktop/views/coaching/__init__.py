@@ -1,0 +1,1 @@
+"""The Employment coaching section: plans, barriers, goals, sessions, milestones, documents."""
