@@ -28,8 +28,8 @@ from desktop.services.score15 import (
     versions_for_age,
 )
 from desktop.services.therapy_access import MANAGERS, get_case, get_session
+from desktop.services.therapy_household import case_members
 from desktop.services.therapy_records import Member, TherapyInputError
-from desktop.services.therapy_service import case_members
 
 __all__ = [
     "MeasureRow",

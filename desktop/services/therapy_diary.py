@@ -20,6 +20,7 @@ from desktop.models.therapy import (
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import Section, require_section
 from desktop.services.therapy_access import get_case
+from desktop.services.therapy_household import case_members, member_of
 from desktop.services.therapy_records import (
     AttendanceSummary,
     CaseTally,
@@ -28,7 +29,6 @@ from desktop.services.therapy_records import (
     MemberAttendance,
     TherapyInputError,
 )
-from desktop.services.therapy_service import case_members
 
 __all__ = ["AttendanceSummary", "CaseTally", "DiaryRow", "MemberAttendance", "TherapyDiaryService"]
 
@@ -145,11 +145,7 @@ def attendance_tallies(session: Session, session_ids: list[int]) -> dict[Member,
         select(SessionAttendance).where(SessionAttendance.session_id.in_(session_ids))
     ).scalars()
     for mark in marks:
-        member = (
-            Member("young_person", mark.young_person_id)
-            if mark.young_person_id is not None
-            else Member("contact", mark.contact_id or 0)
-        )
+        member = member_of(mark)
         attended, recorded = counts.get(member, (0, 0))
         counts[member] = (attended + int(mark.attended), recorded + 1)
     return counts

@@ -48,8 +48,8 @@ from desktop.services.note_templates import label_of
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.therapy_access import MANAGERS, get_case
 from desktop.services.therapy_diary import NOT_OFFERED, attendance_tallies
+from desktop.services.therapy_household import case_members
 from desktop.services.therapy_records import TherapyInputError
-from desktop.services.therapy_service import case_members
 
 __all__ = [
     "CLOSING_SUMMARY",
