@@ -14,6 +14,8 @@ from desktop.services.permissions import Section, sections_for
 from desktop.views.admin.administration_view import AdministrationView
 from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
+from desktop.views.coaching.coaching_section import build_coaching_view
+from desktop.views.coaching.coaching_view import CoachingView
 from desktop.views.shell.coming_soon_view import ComingSoonView
 from desktop.views.therapy.therapy_section import build_therapy_view
 from desktop.views.therapy.therapy_view import TherapyView
@@ -61,6 +63,8 @@ class Workspace(QWidget):
             return AdministrationView(self._services)
         if section is Section.FAMILY_THERAPY:
             return build_therapy_view(self._services)
+        if section is Section.EMPLOYMENT_COACHING:
+            return build_coaching_view(self._services)
         return ComingSoonView(section)
 
     def current_section(self) -> Section:
@@ -80,11 +84,18 @@ class Workspace(QWidget):
         view = self.views.get(Section.FAMILY_THERAPY)
         return view if isinstance(view, TherapyView) else None
 
+    @property
+    def coaching(self) -> CoachingView | None:
+        view = self.views.get(Section.EMPLOYMENT_COACHING)
+        return view if isinstance(view, CoachingView) else None
+
     def save_drafts(self) -> None:
         if self.caseload is not None:
             self.caseload.save_drafts()
         if self.therapy is not None:
             self.therapy.save_drafts()
+        if self.coaching is not None:
+            self.coaching.save_drafts()
 
     def place(self) -> Place:
         section = self.current_section()
@@ -93,6 +104,8 @@ class Workspace(QWidget):
             detail = self.caseload.place()
         elif section is Section.FAMILY_THERAPY and self.therapy:
             detail = self.therapy.place()
+        elif section is Section.EMPLOYMENT_COACHING and self.coaching:
+            detail = self.coaching.place()
         return Place(self._services.user.username, section, detail)
 
     def restore(self, place: Place) -> None:
@@ -105,3 +118,7 @@ class Workspace(QWidget):
             # A case given to another therapist meanwhile: they stay on the list.
             with contextlib.suppress(RecordNotFoundError):
                 self.therapy.restore_place(place.detail)
+        if place.section is Section.EMPLOYMENT_COACHING and self.coaching is not None:
+            # A young person no longer allocated to them meanwhile: they stay on the list.
+            with contextlib.suppress(RecordNotFoundError):
+                self.coaching.restore_place(place.detail)
