@@ -10,6 +10,7 @@ from desktop.services import actions, audit_chain
 from desktop.services.account_service import AccountService
 from desktop.services.current_user import CurrentUser
 from desktop.services.demo_caseload import populate
+from desktop.services.demo_coaching import add_coaching
 from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.vault_setup_service import initialise_vault
@@ -76,6 +77,13 @@ def build_demo_vault(
         CurrentUser(
             staff[therapist], demo_username(therapist), DEMO_DISPLAY_NAMES[therapist], therapist
         ),
+        clock,
+        seed,
+    )
+    coach = Role.EMPLOYMENT_COACH
+    add_coaching(
+        signed_in.vault.sessions,
+        CurrentUser(staff[coach], demo_username(coach), DEMO_DISPLAY_NAMES[coach], coach),
         clock,
         seed,
     )
