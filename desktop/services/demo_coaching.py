@@ -48,7 +48,7 @@ from desktop.services.coaching_session_records import MilestoneInput, SessionInp
 from desktop.services.coaching_sessions_service import CoachingSessionsService
 from desktop.services.current_user import CurrentUser
 from desktop.services.demo_coaching_texts import ARCS, Arc
-from desktop.services.demo_therapy import _ReplayClock  # the same replay as the therapy demo
+from desktop.services.demo_therapy import ReplayClock  # the same replay as the therapy demo
 from desktop.services.people_service import age_on
 
 OPEN = (CaseStatus.ASSESSMENT, CaseStatus.ACTIVE, CaseStatus.MONITORING)
@@ -109,7 +109,7 @@ def add_coaching(
     with sessions.begin() as session:
         chosen = _choose_people(session, chooser, coach.account_id, now.date())
         barrier_ids = {c: i for c, i in session.execute(select(BarrierType.code, BarrierType.id))}
-    replay = _ReplayClock(clock)
+    replay = ReplayClock(clock)
     plans = CoachingService(sessions, coach, replay)
     planner = _Planner(
         chooser,

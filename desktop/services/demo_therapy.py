@@ -113,7 +113,7 @@ class _Family:
         return template.format(**self.words)
 
 
-class _ReplayClock:
+class ReplayClock:
     """The services' clock while the demo writes its history: set to each step's time."""
 
     def __init__(self, base: Clock) -> None:
@@ -165,7 +165,7 @@ def add_therapy(
     now = clock.now()
     with sessions.begin() as session:
         families = _choose_families(session, chooser, therapist.account_id, now.date(), cases)
-    replay = _ReplayClock(clock)
+    replay = ReplayClock(clock)
     planner = _Planner(
         chooser,
         now,
