@@ -9,6 +9,7 @@ from desktop.views.caseload.groups_places_view import GroupsPlacesView
 from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
 from desktop.views.caseload.tabs.addresses_tab import AddressesTab
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
+from desktop.views.caseload.tabs.employment_tab import EmploymentTab
 from desktop.views.caseload.tabs.groups_places_tab import GroupsPlacesTab
 from desktop.views.caseload.tabs.interventions_tab import InterventionsTab
 from desktop.views.caseload.tabs.missing_tab import MissingTab
@@ -36,6 +37,8 @@ RECORD_TABS: list[TabFactory] = [
     ("&Missing", MissingTab),
     ("Addresses && re&ferences", AddressesTab),
     ("Famil&y therapy", TherapyTab),
+    # P: every letter of "Employment" before it is taken by another tab or the Details form.
+    ("Em&ployment", EmploymentTab),
 ]
 
 

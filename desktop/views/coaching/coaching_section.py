@@ -6,9 +6,14 @@ from __future__ import annotations
 from desktop.services.bundle import Services
 from desktop.views.coaching.coaching_document_dialog import CoachingDocumentDialog
 from desktop.views.coaching.coaching_view import CoachingView, PlanTabFactory
+from desktop.views.coaching.sessions_tab import CoachingSessionsTab
+from desktop.views.coaching.timeline_tab import CoachingTimelineTab
 
 # Tabs after Plan, Barriers and Goals on every plan page; each area adds its tab here as it lands.
-PLAN_TABS: list[PlanTabFactory] = []
+PLAN_TABS: list[PlanTabFactory] = [
+    ("&Sessions", CoachingSessionsTab),
+    ("Timeli&ne", CoachingTimelineTab),
+]
 
 
 def build_coaching_view(services: Services) -> CoachingView:

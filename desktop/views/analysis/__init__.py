@@ -1,0 +1,1 @@
+"""The Analysis section: figures without names, for the analyst and the coordinator."""
