@@ -61,9 +61,12 @@ class CoachingPlanPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(back)
         header.addWidget(self.title)
-        header.addWidget(self.facts)
-        header.addSpacing(12)
-        header.addWidget(self.review)
+        # Facts over the review date: side by side they overran the window at 1280 pixels.
+        about = QVBoxLayout()
+        about.setSpacing(0)
+        about.addWidget(self.facts)
+        about.addWidget(self.review)
+        header.addLayout(about)
         header.addStretch(1)
         header.addWidget(self.documents_button)
 

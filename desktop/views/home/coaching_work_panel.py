@@ -53,7 +53,7 @@ class CoachingWorkPanel(QWidget):
             RowsTableModel(ACTION_COLUMNS, _action_look, lambda row: f"Goal: {row.goal}"),
             "Overdue coaching actions",
             "No overdue coaching actions.",
-            (170, 280, 120),
+            (200, 280, 120),
         )
         for table in (self.reviews, self.overdue_actions):
             table.activated.connect(lambda row: self.open_person.emit(row.person_id))
