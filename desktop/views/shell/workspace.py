@@ -50,7 +50,13 @@ class Workspace(QWidget):
             self.views[section] = view
             self.pages.addWidget(view)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        # Start on the first section that is built (the analyst's Community is still to come).
+        ready = [
+            i
+            for i, section in enumerate(self.sections)
+            if not isinstance(self.views[section], ComingSoonView)
+        ]
+        self.navigation.setCurrentRow(ready[0] if ready else 0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
