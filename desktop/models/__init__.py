@@ -19,6 +19,13 @@ from desktop.models.coaching import (
 from desktop.models.contextual import GroupLink, PeerGroup, Place, PlaceLink
 from desktop.models.drafts import Draft
 from desktop.models.interventions import Intervention
+from desktop.models.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingAttendee,
+    MeetingItem,
+    MeetingPerson,
+)
 from desktop.models.missing import MissingEpisode
 from desktop.models.network import Contact, PersonLink
 from desktop.models.people import Address, Alias, Allocation, ExternalReference, YoungPerson
@@ -65,6 +72,11 @@ __all__ = [
     "FlagType",
     "GroupLink",
     "Intervention",
+    "Meeting",
+    "MeetingAction",
+    "MeetingAttendee",
+    "MeetingItem",
+    "MeetingPerson",
     "MissingEpisode",
     "NoteAddendum",
     "PeerGroup",

@@ -277,6 +277,15 @@ class MilestoneKind(Choice):
         )
 
 
+class MeetingKind(Choice):
+    CASE_CONFERENCE = "case_conference"
+    STRATEGY = "strategy_meeting"
+    MACE = "mace_panel"
+    PROFESSIONALS = "professionals_meeting"
+    ASB_WEEKLY = "asb_igxu_weekly"
+    REVIEW = "review_meeting"
+
+
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
 LABELS: dict[str, str] = {
     "neet_activity": "NEET (not in education, employment or training)",
@@ -329,4 +338,8 @@ LABELS: dict[str, str] = {
     "dap": "DAP",
     "soap": "SOAP",
     "birp": "BIRP",
+    "mace_panel": "MACE panel",
+    "professionals_meeting": "Professionals' meeting",
+    "asb_igxu_weekly": "Weekly ASB and IGXU meeting",
+    "review_meeting": "Review",
 }

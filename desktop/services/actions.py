@@ -97,6 +97,17 @@ COACHING_SESSION_UPDATED = "coaching_session_updated"
 MILESTONE_RECORDED = "coaching_milestone_recorded"
 COACHING_OUTCOMES_COUNTED = "coaching_outcomes_counted"
 
+# Meetings: the meeting, who came, young people discussed, agenda items and actions agreed.
+MEETING_CREATED = "meeting_created"
+MEETING_UPDATED = "meeting_updated"
+MEETING_ATTENDEES_SET = "meeting_attendees_set"
+MEETING_PEOPLE_SET = "meeting_people_set"
+MEETING_ITEM_ADDED = "meeting_item_added"
+MEETING_ITEM_UPDATED = "meeting_item_updated"
+MEETING_ACTION_ADDED = "meeting_action_added"
+MEETING_ACTION_UPDATED = "meeting_action_updated"
+MEETING_ACTION_STATUS_CHANGED = "meeting_action_status_changed"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

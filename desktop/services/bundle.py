@@ -23,6 +23,7 @@ from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
 from desktop.services.import_service import ImportService
 from desktop.services.intervention_service import InterventionService
+from desktop.services.meeting_service import MeetingService
 from desktop.services.missing_service import MissingService
 from desktop.services.network_service import NetworkService
 from desktop.services.outcome_service import OutcomeService
@@ -73,6 +74,7 @@ class Services:
     coaching_sessions: CoachingSessionsService
     coaching_work: CoachingWorkService
     coaching_outcomes: CoachingOutcomeService
+    meetings: MeetingService
     outcomes: OutcomeService
     personal_words: PersonalWordsService
     clock: Clock
@@ -114,6 +116,7 @@ class Services:
             coaching_sessions=CoachingSessionsService(sessions, user, clock),
             coaching_work=CoachingWorkService(sessions, user, clock),
             coaching_outcomes=CoachingOutcomeService(sessions, user, clock),
+            meetings=MeetingService(sessions, user, clock),
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),
             clock=clock,

@@ -13,7 +13,7 @@ from desktop.models.accounts import Account
 from desktop.models.choices import CaseStatus, Rag
 from desktop.models.people import Allocation, YoungPerson
 from desktop.models.tasks import Task
-from desktop.services import actions, audit_chain
+from desktop.services import actions, audit_chain, meeting_task_sync
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import ROLE_SECTIONS, Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
@@ -104,7 +104,7 @@ class TaskService:
                 found.append("Say what needs doing.")
             if due_on is not None and due_on < now.date():
                 found.append("The due date has already passed.")
-            if not _can_reach(session, owner_id, person.id):
+            if not can_reach(session, owner_id, person.id):
                 # A task its owner cannot open would sit on their list unworkable.
                 found.append("Give the task to someone who can open this young person's record.")
             if found:
@@ -259,9 +259,11 @@ class TaskService:
                 str(task.id),
                 ["done_at"],
             )
+            # A task made by a meeting action closes or reopens that action with it.
+            meeting_task_sync.task_marked(session, task, done, now, self._user.username)
 
 
-def _can_reach(session: Session, account_id: int, person_id: int) -> bool:
+def can_reach(session: Session, account_id: int, person_id: int) -> bool:
     """Whether that member of staff could open the record: the same rule as for the user."""
     account = session.get(Account, account_id)
     if account is None or not account.active:
