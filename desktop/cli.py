@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +95,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify_backup.add_argument("backup", type=Path, metavar="BACKUP", help="a casebook-... folder")
 
+    exporter = commands.add_parser("export", help="write a Word document from the vault")
+    documents = exporter.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    conference = documents.add_parser(
+        "conference", help="the case-conference pack for one young person (all sections)"
+    )
+    conference.add_argument("--vault", type=Path, required=True, dest="sub_vault")
+    conference.add_argument("--user", required=True, help="who is making the pack")
+    conference.add_argument("--person", required=True, help="the young person's case reference")
+    conference.add_argument("--out", type=Path, required=True, help="the .docx file to write")
+    conference.add_argument("--from", type=_day, dest="start", help="period start (YYYY-MM-DD)")
+    conference.add_argument("--to", type=_day, dest="end", help="period end (YYYY-MM-DD)")
+    conference.add_argument(
+        "--password-env",
+        metavar="VARIABLE",
+        help="name of an environment variable holding a password to protect the document",
+    )
+
     bench = commands.add_parser(
         "bench", help="measure unlock time and the cost of SQLCipher's memory security"
     )
@@ -110,7 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="who to sign in as for the caseload timings",
     )
     bench.add_argument("--json", type=Path, dest="json_file", help="also write results here")
+    bench.add_argument(
+        "--conference",
+        action="store_true",
+        help="also time a case-conference pack export (200-entry chronology, temporary vault)",
+    )
     return parser
+
+
+def _day(text: str) -> date:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(text, pattern).date()
+    raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)")
 
 
 def read_passphrase(prompt: str, *, confirm: bool = False) -> str:
@@ -146,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _restore(args)
         if args.command == "verify-backup":
             return _verify_backup(args)
+        if args.command == "export":
+            return _export_conference(args)
         return _verify(args)
     except VaultError as error:
         print(f"casebook: {error}", file=sys.stderr)
@@ -295,6 +328,37 @@ def _import(args: argparse.Namespace) -> int:
     return 1
 
 
+def _export_conference(args: argparse.Namespace) -> int:
+    from desktop.services import actions
+    from desktop.services.bundle import Services
+    from desktop.services.conference_records import PackOptions
+    from desktop.services.record_access import RecordNotFoundError
+    from desktop.services.sign_in_service import SignInService
+    from desktop.vault.kdf import KdfPolicy
+
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise ValueError(f"{args.password_env} is not set: it should hold the password.")
+    passphrase = read_passphrase(f"Passphrase for {args.user}: ")
+    clock = SystemClock()
+    signed_in = SignInService(VaultLayout(args.sub_vault), clock).sign_in(args.user, passphrase)
+    services = Services.for_session(signed_in, KdfPolicy(), clock)
+    try:
+        person_id = services.conference.find_person(args.person)
+        options = PackOptions(start=args.start, end=args.end, password=password)
+        written = services.conference.export(person_id, args.out, options)
+    except RecordNotFoundError as error:
+        raise ValueError(str(error)) from error
+    finally:
+        services.end(actions.SIGN_OUT)
+    protected = " (password protected)" if password else ""
+    print(f"Wrote the case-conference pack to {written}{protected}.")
+    print("The file is outside the vault: keep it safe, and delete it when it is no longer needed.")
+    return 0
+
+
 def _bench_caseload(args: argparse.Namespace) -> list[Timing]:
     import os as _os
 
@@ -340,6 +404,14 @@ def _bench(args: argparse.Namespace) -> int:
         f"(ratio {cost.ratio:.2f}) for writing and re-reading 50,000 notes, then saving 2,000 "
         "one at a time"
     )
+    if args.conference:
+        from desktop.bench.conference_bench import time_conference_export
+
+        conference = time_conference_export(args.repetitions)
+        print(
+            f"case-conference pack export ({conference.entries}-entry chronology): "
+            f"median {conference.median:.3f} s over {len(conference.samples)} runs"
+        )
     caseload = _bench_caseload(args) if args.bench_vault else []
     for step in caseload:
         print(f"{step.name}: median {step.median_ms:.1f} ms")
@@ -351,5 +423,7 @@ def _bench(args: argparse.Namespace) -> int:
             "memory_security_on_seconds": cost.on_seconds,
             "memory_security_off_seconds": cost.off_seconds,
         }
+        if args.conference:
+            results["conference_export_median"] = conference.median
         args.json_file.write_text(json.dumps(results, indent=1))
     return 0

@@ -1,4 +1,5 @@
-"""The house style every Casebook document shares: A4, Arial, the protective marking and the
+"""The frame every Casebook document shares: started from the Word template in
+resources/templates (a council may replace it with its own), A4, the protective marking and the
 unit's name in a header and footer on every page, page numbers, and clean document properties."""
 
 from __future__ import annotations
@@ -6,56 +7,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
-import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENTATION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
-from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import CharacterStyle, ParagraphStyle
+from docx.section import _Footer, _Header
+from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from desktop.exports.house_style import ACCENT as ACCENT
+from desktop.exports.house_style import FONT as FONT
+from desktop.exports.house_style import HEADER_FILL as HEADER_FILL
+from desktop.exports.house_style import INK as INK
+from desktop.exports.house_style import LARGE_PRINT as LARGE_PRINT
+from desktop.exports.house_style import MUTED as MUTED
+from desktop.exports.house_style import RULE as RULE
+from desktop.exports.house_style import STANDARD_PRINT as STANDARD_PRINT
+from desktop.exports.house_style import TABLE_STYLE as TABLE_STYLE
+from desktop.exports.house_style import TypeSizes as TypeSizes
+from desktop.exports.house_style import add_missing_styles, apply_sizes
 from desktop.exports.page_fields import add_page_of_pages
+from desktop.exports.rtl_text import add_script_runs, is_all_rtl, set_paragraph_rtl
+from desktop.exports.word_template import default_template as default_template
+from desktop.exports.word_template import open_template
 
 MARKING = "OFFICIAL-SENSITIVE"
 UNIT_NAME = "Integrated Gangs and Exploitation Unit"
-FONT = "Arial"
-INK = RGBColor(0x1A, 0x1A, 0x1A)
-ACCENT = RGBColor(0x1F, 0x3A, 0x5F)  # headings: a dark blue that prints well in grey
-MUTED = RGBColor(0x59, 0x59, 0x59)
-RULE = "BFBFBF"  # table borders
-HEADER_FILL = "E7ECF2"  # table header rows
 
 # A4 with 25 mm margins: about 160 mm of text width.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN = Mm(25)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-
-
-@dataclass(frozen=True)
-class TypeSizes:
-    """Point sizes of the house styles; LARGE_PRINT is for documents a young person reads."""
-
-    body: float = 11
-    headings: tuple[float, float, float] = (14, 12, 11)
-    title: float = 20
-    subtitle: float = 11
-    table: float = 10
-    notice: float = 10
-    line_spacing: float = 1.15
-
-
-STANDARD_PRINT = TypeSizes()
-LARGE_PRINT = TypeSizes(
-    body=14, headings=(20, 16, 14), title=30, subtitle=15, table=13, notice=14, line_spacing=1.25
-)
 
 
 @dataclass(frozen=True)
@@ -67,10 +57,17 @@ class DocumentInfo:
     made_at: datetime
 
 
-def new_document(info: DocumentInfo, sizes: TypeSizes = STANDARD_PRINT) -> Document:
-    """An empty document in the house style, with header, footer and properties set."""
-    document = docx.Document()
-    _styles(document, sizes)
+def new_document(
+    info: DocumentInfo, sizes: TypeSizes = STANDARD_PRINT, template: Path | None = None
+) -> Document:
+    """An empty document started from the template (the shipped one unless another is given),
+    with header, footer and properties set. Fonts and colours are the template's; sizes other
+    than standard print (a young person's large print) are set over it."""
+    document = open_template(template or default_template())
+    add_missing_styles(document)
+    if sizes != STANDARD_PRINT:
+        apply_sizes(document, sizes)
+    _layout_styles(document)
     _page(document, info.title)
     _properties(document, info)
     return document
@@ -78,9 +75,16 @@ def new_document(info: DocumentInfo, sizes: TypeSizes = STANDARD_PRINT) -> Docum
 
 # ---- writing helpers ---------------------------------------------------------------------
 def add_title(document: Document, title: str, subtitle: str = "") -> None:
-    document.add_paragraph(title, style="Title")
+    add_lines(document.add_paragraph(style="Title"), title)
     if subtitle:
-        document.add_paragraph(subtitle, style="Subtitle")
+        add_lines(document.add_paragraph(style="Subtitle"), subtitle)
+
+
+def add_heading_text(document: Document, text: str, level: int) -> Paragraph:
+    """A heading that may hold a name: right-to-left script is marked as such."""
+    paragraph = document.add_paragraph(style=f"Heading {level}")
+    add_lines(paragraph, text)
+    return paragraph
 
 
 def add_text(document: Document, text: str, missing: str = "") -> list[Paragraph]:
@@ -103,21 +107,24 @@ def add_text(document: Document, text: str, missing: str = "") -> list[Paragraph
 
 
 def add_lines(paragraph: Paragraph, text: str, bold: bool = False) -> None:
-    """Text into one paragraph, its line breaks kept as breaks (not new paragraphs)."""
+    """Text into one paragraph, its line breaks kept as breaks (not new paragraphs). Names and
+    words in Arabic (or other right-to-left) script go in right-to-left runs; a paragraph of
+    nothing else reads from the right margin."""
     for number, line in enumerate(text.split("\n")):
-        run = paragraph.add_run()
         if number:
-            run.add_break(WD_BREAK.LINE)
-        run.add_text(line.rstrip())
-        if bold:
-            run.bold = True
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        line = line.rstrip()
+        if line:
+            add_script_runs(paragraph, line, bold=bold)
+    # The whole paragraph decides, as a name may be followed by more lines in English.
+    set_paragraph_rtl(paragraph, is_all_rtl(paragraph.text))
 
 
 def add_label(document: Document, label: str, text: str) -> Paragraph:
     """A bold label with its text after it on the same line, as in "Date: 14 March 2025"."""
     paragraph = document.add_paragraph()
     paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(text)
+    add_script_runs(paragraph, text)
     return paragraph
 
 
@@ -130,12 +137,11 @@ def add_notice(document: Document, text: str) -> Paragraph:
 
 def add_details_table(document: Document, rows: Sequence[tuple[str, str]]) -> Table:
     """Two columns, label and value, for a document's key facts."""
-    table = _table(document, 2, (Mm(50), TEXT_WIDTH - Mm(50)))
+    table = _table(document, 2, (Mm(50), TEXT_WIDTH - Mm(50)), look="column")
     for label, value in rows:
         cells = _new_row(table).cells
         _cell_text(cells[0], label, bold=True)
         _cell_text(cells[1], value)
-        _fill(cells[0], HEADER_FILL)
     return table
 
 
@@ -147,12 +153,11 @@ def add_grid(
 ) -> Table:
     """A table with a shaded heading row that repeats on every page; rows are added with
     add_row().cells, which stays fast for long tables (cell(r, c) in a loop does not)."""
-    table = _table(document, len(headings), widths)
+    table = _table(document, len(headings), widths, look="row")
     heading = _new_row(table)
     _repeat_as_header(heading._tr)
     for cell, text in zip(heading.cells, headings, strict=True):
         _cell_text(cell, text, bold=True)
-        _fill(cell, HEADER_FILL)
     for row in rows:
         for cell, text in zip(_new_row(table).cells, row, strict=True):
             _cell_text(cell, text)
@@ -168,138 +173,82 @@ def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
-# ---- styles ------------------------------------------------------------------------------
-def _styles(document: Document, sizes: TypeSizes) -> None:
-    styles = document.styles
-    normal = styles["Normal"]
-    assert isinstance(normal, ParagraphStyle)
-    _font(normal, FONT, sizes.body, INK)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(round(sizes.body * 6 / 11))
-    normal.paragraph_format.line_spacing = sizes.line_spacing
-    one, two, three = sizes.headings
-    headings = {
-        "Heading 1": (one, round(one * 18 / 14), 6),
-        "Heading 2": (two, round(two * 14 / 12), 4),
-        "Heading 3": (three, round(three * 10 / 11), 3),
-    }
-    for name, (size, before, after) in headings.items():
-        style = styles[name]
-        assert isinstance(style, ParagraphStyle)
-        _font(style, FONT, size, ACCENT, bold=True)
-        style.font.italic = False
-        style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(after)
-        style.paragraph_format.keep_with_next = True
-    title = styles["Title"]
-    assert isinstance(title, ParagraphStyle)
-    _font(title, FONT, sizes.title, ACCENT, bold=True)
-    _drop_border(title)
-    title.paragraph_format.space_after = Pt(2)
-    subtitle = styles["Subtitle"]
-    assert isinstance(subtitle, ParagraphStyle)
-    _font(subtitle, FONT, sizes.subtitle, MUTED)
-    subtitle.font.italic = False
-    subtitle.paragraph_format.space_after = Pt(14)
+# ---- styles the code lays out ------------------------------------------------------------
+def _layout_styles(document: Document) -> None:
+    """Page furniture the code lays out: one right tab stop at the A4 text edge for "page X of
+    Y" (Word's own templates set stops for US Letter)."""
     for name in ("Header", "Footer"):
-        style = styles[name]
+        style = document.styles[name]
         assert isinstance(style, ParagraphStyle)
-        _font(style, FONT, 9, MUTED)
-        style.paragraph_format.space_after = Pt(0)
-        style.paragraph_format.line_spacing = 1.0
-        # The template's stops are set for US Letter; one right stop at the A4 text edge.
-        _clear_tab_stops(style)
+        properties = style.element.get_or_add_pPr()
+        for tabs in properties.findall(qn("w:tabs")):
+            properties.remove(tabs)
         style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    cell = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
-    assert isinstance(cell, ParagraphStyle)
-    cell.base_style = normal
-    _font(cell, FONT, sizes.table, INK)
-    cell.paragraph_format.space_after = Pt(2)
-    cell.paragraph_format.line_spacing = 1.0
-    notice = styles.add_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
-    assert isinstance(notice, ParagraphStyle)
-    notice.base_style = normal
-    _font(notice, FONT, sizes.notice, INK, bold=True)
-    notice.paragraph_format.space_before = Pt(6)
-    notice.paragraph_format.space_after = Pt(10)
-    _box(notice)
-
-
-def _font(
-    style: ParagraphStyle | CharacterStyle,
-    name: str,
-    size: float,
-    color: RGBColor,
-    bold: bool = False,
-) -> None:
-    style.font.name = name
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.color.rgb = color
-    # The template's styles name theme fonts, which win over a named font: drop them.
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(slot), name)
-
-
-def _clear_tab_stops(style: ParagraphStyle) -> None:
-    properties = style.element.get_or_add_pPr()
-    for tabs in properties.findall(qn("w:tabs")):
-        properties.remove(tabs)
-
-
-def _drop_border(style: ParagraphStyle) -> None:
-    properties = style.element.get_or_add_pPr()
-    for border in properties.findall(qn("w:pBdr")):
-        properties.remove(border)
-
-
-def _box(style: ParagraphStyle) -> None:
-    properties = style.element.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "single")
-        edge.set(qn("w:sz"), "8")
-        edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), "A6A6A6")
-        borders.append(edge)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), "F2F2F2")
-    # Schema order in pPr: pBdr before shd, both before spacing.
-    properties.insert(0, shading)
-    properties.insert(0, borders)
 
 
 # ---- page: size, header, footer ----------------------------------------------------------
 def _page(document: Document, title: str) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENTATION.PORTRAIT
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.left_margin = section.right_margin = MARGIN
-    section.top_margin = section.bottom_margin = MARGIN
-    section.header_distance = section.footer_distance = Mm(10)
+    for section in document.sections:
+        section.orientation = WD_ORIENTATION.PORTRAIT
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+        section.header_distance = section.footer_distance = Mm(10)
+        # The marking goes on every page, whichever header a template's page uses.
+        headers, footers = [section.header], [section.footer]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+            footers.append(section.first_page_footer)
+        if document.settings.odd_and_even_pages_header_footer:
+            headers.append(section.even_page_header)
+            footers.append(section.even_page_footer)
+        for header in headers:
+            _header(header)
+        for footer in footers:
+            _footer(footer, title)
 
-    header = section.header
-    marking = header.paragraphs[0]
+
+def _header(header: _Header) -> None:
+    header.is_linked_to_previous = False
+    marking = _first_empty(header)
     marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _marking(marking)
-    unit = header.add_paragraph(UNIT_NAME)
+    unit = marking.insert_paragraph_before(UNIT_NAME)
+    marking._p.addnext(unit._p)  # moved below the marking, above any logo of the template
     unit.alignment = WD_ALIGN_PARAGRAPH.CENTER
     unit.paragraph_format.space_after = Pt(6)
 
-    footer = section.footer
-    line = footer.paragraphs[0]
+
+def _footer(footer: _Footer, title: str) -> None:
+    footer.is_linked_to_previous = False
+    line = _last_empty(footer)
     line.add_run(f"{title}\t")
     add_page_of_pages(line)
     closing = footer.add_paragraph()
     closing.alignment = WD_ALIGN_PARAGRAPH.CENTER
     closing.paragraph_format.space_before = Pt(4)
     _marking(closing)
+
+
+def _first_empty(part: _Header | _Footer) -> Paragraph:
+    """The part's first paragraph when empty, or a new one before a template's logo or text."""
+    first: Paragraph = part.paragraphs[0]
+    if _is_empty(first):
+        return first
+    before: Paragraph = first.insert_paragraph_before()
+    return before
+
+
+def _last_empty(part: _Header | _Footer) -> Paragraph:
+    last: Paragraph = part.paragraphs[-1]
+    if _is_empty(last):
+        return last
+    added: Paragraph = part.add_paragraph()
+    return added
+
+
+def _is_empty(paragraph: Paragraph) -> bool:
+    return not paragraph.text.strip() and not paragraph._p.xpath(".//w:drawing | .//w:pict")
 
 
 def _marking(paragraph: Paragraph) -> None:
@@ -326,13 +275,16 @@ def _properties(document: Document, info: DocumentInfo) -> None:
 
 
 # ---- tables ------------------------------------------------------------------------------
-def _table(document: Document, columns: int, widths: Sequence[int]) -> Table:
+def _table(document: Document, columns: int, widths: Sequence[int], look: str) -> Table:
     table: Table = document.add_table(rows=0, cols=columns)
+    # Borders, cell margins and the shaded header row or label column come from the template's
+    # table style, so a council's colours reach every table.
+    table.style = TABLE_STYLE
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    _borders(table)
+    _look(table, look)
     # A small gap between the table and whatever follows it.
     spacer = document.add_paragraph().paragraph_format
     spacer.space_after = Pt(0)
@@ -347,38 +299,32 @@ def _new_row(table: Table) -> _Row:
     return row
 
 
-def _borders(table: Table) -> None:
+def _look(table: Table, look: str) -> None:
+    """Which parts of the table style apply: "row" shades the heading row, "column" the
+    labels (w:val is the same choice as the older bit mask Word 2007 reads)."""
     properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), "4")
-        line.set(qn("w:space"), "0")
-        line.set(qn("w:color"), RULE)
-        borders.append(line)
-    properties.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for edge, width in (("top", 40), ("left", 90), ("bottom", 40), ("right", 90)):
-        margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), str(width))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    properties.append(margins)
+    for old in properties.findall(qn("w:tblLook")):
+        properties.remove(old)
+    element = OxmlElement("w:tblLook")
+    first_row, first_column = (look == "row"), (look == "column")
+    mask = 0x0600 | (0x0020 if first_row else 0) | (0x0080 if first_column else 0)
+    element.set(qn("w:val"), f"{mask:04X}")
+    for name, on in (
+        ("firstRow", first_row),
+        ("lastRow", False),
+        ("firstColumn", first_column),
+        ("lastColumn", False),
+        ("noHBand", True),
+        ("noVBand", True),
+    ):
+        element.set(qn(f"w:{name}"), "1" if on else "0")
+    properties.append(element)
 
 
 def _cell_text(cell: _Cell, text: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = "Table Text"
     add_lines(paragraph, text, bold=bold)
-
-
-def _fill(cell: _Cell, color: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), color)
-    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _repeat_as_header(row: CT_Row) -> None:

@@ -53,7 +53,7 @@ def build_referrer_letter(
     dated = document.add_paragraph(long_date(made_at.astimezone().date()))
     dated.paragraph_format.space_after = Pt(12)
 
-    document.add_paragraph(f"Dear {letter.name.strip()},")
+    add_lines(document.add_paragraph(), f"Dear {letter.name.strip()},")
     regarding = document.add_paragraph()
     regarding.add_run(f"Re: {_regarding(content)}").bold = True
 
@@ -70,7 +70,7 @@ def build_referrer_letter(
 
     document.add_paragraph("Yours sincerely,").paragraph_format.space_after = Pt(36)
     signature = document.add_paragraph()
-    signature.add_run(author.name).bold = True
+    add_lines(signature, author.name, bold=True)
     add_lines(signature, f"\n{author.role}\n{UNIT_NAME}")
 
     if extras.clinical_detail:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docx.document import Document
 
+from desktop.exports.password_protect import PasswordProtectionError, encrypt_docx
 from desktop.vault.atomic_file import write_atomically
 
 
@@ -23,18 +24,25 @@ def docx_path(destination: Path) -> Path:
     return destination.with_name(destination.name + ".docx")
 
 
-def save_document(document: Document, destination: Path) -> Path:
+def save_document(document: Document, destination: Path, password: str | None = None) -> Path:
     """Writes the document whole or not at all: a temporary file in the destination's own folder
     (never the system temp folder, which may be synced or shared), then a rename over the
-    destination; the temporary file is removed whatever goes wrong."""
+    destination; the temporary file is removed whatever goes wrong. With a password the document
+    is encrypted in memory first, so no unprotected copy is ever written."""
     if not destination.parent.is_dir():
         raise DocumentSaveError(
             "The folder chosen for the document does not exist any more. Choose another folder."
         )
     content = io.BytesIO()
     document.save(content)
+    data = content.getvalue()
+    if password is not None:
+        try:
+            data = encrypt_docx(data, password)
+        except PasswordProtectionError as error:
+            raise DocumentSaveError(str(error)) from error
     try:
-        write_atomically(destination, content.getvalue())
+        write_atomically(destination, data)
     except OSError as error:
         raise DocumentSaveError(_reason(error)) from error
     return destination

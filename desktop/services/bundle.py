@@ -18,6 +18,7 @@ from desktop.services.coaching_outcomes import CoachingOutcomeService
 from desktop.services.coaching_service import CoachingService
 from desktop.services.coaching_sessions_service import CoachingSessionsService
 from desktop.services.coaching_work import CoachingWorkService
+from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
@@ -77,6 +78,7 @@ class Services:
     meetings: MeetingService
     outcomes: OutcomeService
     personal_words: PersonalWordsService
+    conference: ConferencePackService
     clock: Clock
 
     @property
@@ -119,6 +121,7 @@ class Services:
             meetings=MeetingService(sessions, user, clock),
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),
+            conference=ConferencePackService(sessions, user, clock),
             clock=clock,
         )
 
