@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.models.choices import Rag
 from desktop.services.bundle import Services
 from desktop.services.people_service import PersonRecord
+from desktop.services.permissions import Section, sections_for
+from desktop.views.caseload.conference_pack_dialog import ConferencePackDialog
 from desktop.views.caseload.person_form import PersonForm
 from desktop.views.caseload.record_tab import RecordTab
 from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT, ChronologyTab
@@ -77,6 +79,16 @@ class PersonRecordView(QWidget):
         header.addStretch(1)
         header.addWidget(self.status_badge)
         header.addWidget(self.rag_badge)
+        # Only roles that may open records may export them (the service checks again).
+        if Section.CASELOAD in sections_for(services.user.role):
+            # Every letter of the label is an Alt key elsewhere on the record: Ctrl+Shift+P instead.
+            self.conference_button = QPushButton("Case conference report…")
+            self.conference_button.setToolTip(
+                "Build a Word report for a case conference (Ctrl+Shift+P)"
+            )
+            self.conference_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
+            self.conference_button.clicked.connect(self.open_conference_pack)
+            header.addWidget(self.conference_button)
 
         self.details_form = PersonForm(services, record)
         self.details_form.closed.connect(self.closed)
@@ -104,6 +116,12 @@ class PersonRecordView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+
+    def open_conference_pack(self) -> ConferencePackDialog:
+        dialog = ConferencePackDialog(self._services, self.record.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def go_back(self) -> None:
         """Back to the caseload from any tab; the details form keeps its text as a draft."""
