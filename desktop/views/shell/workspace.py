@@ -17,6 +17,7 @@ from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.coaching.coaching_section import build_coaching_view
 from desktop.views.coaching.coaching_view import CoachingView
+from desktop.views.meetings.meetings_view import MeetingsView
 from desktop.views.shell.coming_soon_view import ComingSoonView
 from desktop.views.therapy.therapy_section import build_therapy_view
 from desktop.views.therapy.therapy_view import TherapyView
@@ -74,6 +75,8 @@ class Workspace(QWidget):
             return build_coaching_view(self._services)
         if section is Section.ANALYSIS:
             return OutcomeCountsView(self._services)
+        if section is Section.MEETINGS:
+            return MeetingsView(self._services)
         return ComingSoonView(section)
 
     def current_section(self) -> Section:
@@ -98,6 +101,11 @@ class Workspace(QWidget):
         view = self.views.get(Section.EMPLOYMENT_COACHING)
         return view if isinstance(view, CoachingView) else None
 
+    @property
+    def meetings(self) -> MeetingsView | None:
+        view = self.views.get(Section.MEETINGS)
+        return view if isinstance(view, MeetingsView) else None
+
     def save_drafts(self) -> None:
         if self.caseload is not None:
             self.caseload.save_drafts()
@@ -115,6 +123,8 @@ class Workspace(QWidget):
             detail = self.therapy.place()
         elif section is Section.EMPLOYMENT_COACHING and self.coaching:
             detail = self.coaching.place()
+        elif section is Section.MEETINGS and self.meetings:
+            detail = self.meetings.place()
         return Place(self._services.user.username, section, detail)
 
     def restore(self, place: Place) -> None:
@@ -131,3 +141,7 @@ class Workspace(QWidget):
             # A young person no longer allocated to them meanwhile: they stay on the list.
             with contextlib.suppress(RecordNotFoundError):
                 self.coaching.restore_place(place.detail)
+        if place.section is Section.MEETINGS and self.meetings is not None:
+            # A meeting gone meanwhile: they stay on the list.
+            with contextlib.suppress(RecordNotFoundError):
+                self.meetings.restore_place(place.detail)

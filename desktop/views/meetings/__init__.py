@@ -1,0 +1,1 @@
+"""The Meetings section: meetings and case conferences, their attendees, agenda and actions."""
