@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,11 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.coaching_document_service import CoachingDocumentService
-from desktop.services.permissions import PermissionDeniedError
-from desktop.services.record_access import RecordNotFoundError
-from desktop.vault.errors import VaultSaveError
-from desktop.views.common.background_task import BackgroundTask
-from desktop.views.common.restyle import restyle
+from desktop.views.common.document_save_dialog import DocumentSaveDialog
 from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
 
 ACTION_PLAN = "Young person's action plan"
@@ -42,7 +37,7 @@ DESCRIPTIONS = {
 }
 
 
-class CoachingDocumentDialog(QDialog):
+class CoachingDocumentDialog(DocumentSaveDialog):
     def __init__(
         self,
         documents: CoachingDocumentService,
@@ -54,8 +49,6 @@ class CoachingDocumentDialog(QDialog):
         self._documents = documents
         self._plan_id = plan_id
         self._choose_path = choose_path
-        self._task: BackgroundTask | None = None
-        self.saved_to: Path | None = None
         self.setWindowTitle("Make a coaching document")
 
         self.kind = QComboBox()
@@ -97,37 +90,14 @@ class CoachingDocumentDialog(QDialog):
         target = self._choose_path(self, FILE_NAMES[self.kind.currentText()])
         if target is None:
             return
-        self._busy(True)
-        self._show("Saving…", error=False)
         documents, plan_id, action_plan = self._documents, self._plan_id, self.is_action_plan()
 
-        def work(_report: object) -> Path | str:
-            try:
-                if action_plan:
-                    return documents.action_plan(plan_id, target)
-                return documents.plan_summary(plan_id, target)
-            except (ValueError, PermissionDeniedError, VaultSaveError) as error:
-                return str(error)
-            except RecordNotFoundError:
-                return "This coaching plan is not open to you."
+        def write() -> Path:
+            if action_plan:
+                return documents.action_plan(plan_id, target)
+            return documents.plan_summary(plan_id, target)
 
-        self._task = BackgroundTask(work, self)
-        self._task.succeeded.connect(self._finished)
-        self._task.failed.connect(lambda kind: self._finished(f"Saving failed ({kind})."))
-        self._task.start()
-
-    def _finished(self, outcome: object) -> None:
-        self._busy(False)
-        if isinstance(outcome, Path):
-            self.saved_to = outcome
-            self._show(f"Saved as {outcome.name}.", error=False)
-        else:
-            self._show(str(outcome), error=True)
-
-    def reject(self) -> None:
-        if self._task is not None and not self.save_button.isEnabled():
-            return  # the document is still being written
-        super().reject()
+        self.start_saving(write, "This coaching plan is not open to you.")
 
     # ---- display ---------------------------------------------------------------------------
     def _kind_changed(self, kind: str) -> None:
@@ -136,12 +106,5 @@ class CoachingDocumentDialog(QDialog):
         self.adjustSize()
 
     def _busy(self, busy: bool) -> None:
-        self.save_button.setEnabled(not busy)
+        super()._busy(busy)
         self.kind.setEnabled(not busy)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
-
-    def _show(self, text: str, *, error: bool) -> None:
-        restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
-        self.adjustSize()

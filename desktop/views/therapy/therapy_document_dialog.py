@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,16 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.services.permissions import PermissionDeniedError
-from desktop.services.record_access import RecordNotFoundError
 from desktop.services.therapy_document_service import (
     DocumentOptions,
     LetterInput,
     TherapyDocumentService,
 )
-from desktop.vault.errors import VaultSaveError
-from desktop.views.common.background_task import BackgroundTask
-from desktop.views.common.restyle import restyle
+from desktop.views.common.document_save_dialog import DocumentSaveDialog
 
 # Asked for a path given the dialog and a default file name; None when the person cancels.
 PathChooser = Callable[[QWidget, str], Path | None]
@@ -69,7 +64,7 @@ def ask(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class TherapyDocumentDialog(QDialog):
+class TherapyDocumentDialog(DocumentSaveDialog):
     def __init__(
         self,
         documents: TherapyDocumentService,
@@ -83,8 +78,6 @@ class TherapyDocumentDialog(QDialog):
         self._case_id = case_id
         self._choose_path = choose_path
         self._confirm = confirm
-        self._task: BackgroundTask | None = None
-        self.saved_to: Path | None = None
         self.setWindowTitle("Make a therapy document")
 
         hint = QLabel(
@@ -197,37 +190,14 @@ class TherapyDocumentDialog(QDialog):
         target = self._choose_path(self, FILE_NAMES[self.kind.currentText()])
         if target is None:
             return
-        self._busy(True)
-        self._show("Saving…", error=False)
         documents, case_id, is_letter = self._documents, self._case_id, self.is_letter()
 
-        def work(_report: object) -> Path | str:
-            try:
-                if is_letter:
-                    return documents.referrer_letter(case_id, target, letter, options)
-                return documents.closing_summary(case_id, target, options)
-            except (ValueError, PermissionDeniedError, VaultSaveError) as error:
-                return str(error)
-            except RecordNotFoundError:
-                return "This therapy case is not open to you."
+        def write() -> Path:
+            if is_letter:
+                return documents.referrer_letter(case_id, target, letter, options)
+            return documents.closing_summary(case_id, target, options)
 
-        self._task = BackgroundTask(work, self)
-        self._task.succeeded.connect(self._finished)
-        self._task.failed.connect(lambda kind: self._finished(f"Saving failed ({kind})."))
-        self._task.start()
-
-    def _finished(self, outcome: object) -> None:
-        self._busy(False)
-        if isinstance(outcome, Path):
-            self.saved_to = outcome
-            self._show(f"Saved as {outcome.name}.", error=False)
-        else:
-            self._show(str(outcome), error=True)
-
-    def reject(self) -> None:
-        if self._task is not None and not self.save_button.isEnabled():
-            return  # the document is still being written
-        super().reject()
+        self.start_saving(write, "This therapy case is not open to you.")
 
     # ---- display ---------------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -240,13 +210,3 @@ class TherapyDocumentDialog(QDialog):
         if beyond != self.warning.isVisible():
             self.warning.setVisible(beyond)
             self.adjustSize()
-
-    def _busy(self, busy: bool) -> None:
-        self.save_button.setEnabled(not busy)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
-
-    def _show(self, text: str, *, error: bool) -> None:
-        restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
-        self.adjustSize()  # grow with the message instead of squeezing the fields
