@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.bundle import Services
 from desktop.services.coaching_access import may_edit
@@ -15,6 +15,7 @@ from desktop.views.coaching.coaching_list import CoachingPlanList
 from desktop.views.coaching.coaching_plan_page import CoachingPlanPage, PlanTabFactory
 from desktop.views.coaching.coaching_plan_parts import local_today
 from desktop.views.coaching.plan_dialog import PersonChoice, PlanDialog
+from desktop.views.common.section_pages import section_pages
 
 __all__ = ["CoachingPlace", "CoachingView", "PlanTabFactory"]
 
@@ -48,8 +49,6 @@ class CoachingView(QWidget):
         self._plan_tabs = list(plan_tabs or [])
         self.plan_page: CoachingPlanPage | None = None
 
-        title = QLabel("Employment coaching")
-        title.setObjectName("pageTitle")
         self.new_button = action_button(
             "New plan…", "Start a coaching plan for a young person on your caseload", "Ctrl+N"
         )
@@ -58,21 +57,9 @@ class CoachingView(QWidget):
         show_for(may_edit(services.user), self.new_button)
         self.plans = CoachingPlanList(services)
         self.plans.open_plan.connect(self.open_plan)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        self.home_page = QWidget()
-        home_layout = QVBoxLayout(self.home_page)
-        home_layout.setContentsMargins(0, 0, 0, 0)
-        home_layout.addLayout(top)
-        home_layout.addWidget(self.plans, 1)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.home_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.pages)
+        self.home_page, self.pages = section_pages(
+            self, "Employment coaching", self.new_button, self.plans
+        )
 
     def add_plan_tab(self, tab: PlanTabFactory) -> None:
         """Adds a tab to every plan opened from now on (the section does this as it is built)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.services.bundle import Services
 from desktop.views.caseload.tabs.tab_parts import action_button
+from desktop.views.common.section_pages import section_pages
 from desktop.views.meetings.meeting_dialogs import MeetingDialog
 from desktop.views.meetings.meeting_page import MeetingPage
 from desktop.views.meetings.meetings_home import ActionTracker, MeetingList
@@ -31,8 +32,6 @@ class MeetingsView(QWidget):
         super().__init__(parent)
         self._services = services
         self.meeting_page: MeetingPage | None = None
-        title = QLabel("Meetings")
-        title.setObjectName("pageTitle")
         self.new_button = action_button(
             "New meeting…", "Record a meeting or case conference", "Ctrl+N"
         )
@@ -47,20 +46,9 @@ class MeetingsView(QWidget):
         self.home_tabs.setDocumentMode(True)
         self.home_tabs.addTab(self.meeting_list, "&Meetings")
         self.home_tabs.addTab(self.tracker, "Action &tracker")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        self.home_page = QWidget()
-        home_layout = QVBoxLayout(self.home_page)
-        home_layout.setContentsMargins(0, 0, 0, 0)
-        home_layout.addLayout(top)
-        home_layout.addWidget(self.home_tabs, 1)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.home_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.pages)
+        self.home_page, self.pages = section_pages(
+            self, "Meetings", self.new_button, self.home_tabs
+        )
 
     def reload(self) -> None:
         self.meeting_list.reload()

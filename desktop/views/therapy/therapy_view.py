@@ -7,17 +7,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.bundle import Services
 from desktop.services.therapy_access import MANAGERS
 from desktop.views.caseload.tabs.tab_parts import action_button, show_for
+from desktop.views.common.section_pages import section_pages
 from desktop.views.therapy.case_dialog import case_dialog
 from desktop.views.therapy.diary_tab import DiaryTab
 from desktop.views.therapy.note_page import NotePage
@@ -60,8 +57,6 @@ class TherapyView(QWidget):
         self.case_page: TherapyCasePage | None = None
         self.note_page: NotePage | None = None
 
-        title = QLabel("Family therapy")
-        title.setObjectName("pageTitle")
         self.new_button = action_button(
             "New case…", "Start family therapy with a family from your caseload", "Ctrl+N"
         )
@@ -76,21 +71,9 @@ class TherapyView(QWidget):
         self.home.setDocumentMode(True)
         self.home.addTab(self.families, "&Families")
         self.home.addTab(self.diary, "&Diary")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        self.home_page = QWidget()
-        home_layout = QVBoxLayout(self.home_page)
-        home_layout.setContentsMargins(0, 0, 0, 0)
-        home_layout.addLayout(top)
-        home_layout.addWidget(self.home, 1)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.home_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.pages)
+        self.home_page, self.pages = section_pages(
+            self, "Family therapy", self.new_button, self.home
+        )
 
     def add_case_tab(self, tab: CaseTabFactory) -> None:
         """Adds a tab to every case opened from now on (the section does this as it is built)."""
