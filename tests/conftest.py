@@ -46,7 +46,7 @@ from desktop.vault.layout import VaultLayout
 
 FIXED_NOW = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 # Fixtures kept in their own modules, offered to the whole suite.
-pytest_plugins = ["tests.therapy_family", "tests.coaching_fixtures"]
+pytest_plugins = ["tests.therapy_family", "tests.coaching_fixtures", "tests.meeting_fixtures"]
 
 COORDINATOR_USERNAME = "coord"
 COORDINATOR_NAME = "Casey Coordinator"

@@ -42,10 +42,12 @@ from desktop.exports.word_template import open_template
 MARKING = "OFFICIAL-SENSITIVE"
 UNIT_NAME = "Integrated Gangs and Exploitation Unit"
 
-# A4 with 25 mm margins: about 160 mm of text width.
+# A4 with 25 mm margins: about 160 mm of text width, 247 mm on a landscape page (for tables
+# with many columns).
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN = Mm(25)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,10 @@ class DocumentInfo:
 
 
 def new_document(
-    info: DocumentInfo, sizes: TypeSizes = STANDARD_PRINT, template: Path | None = None
+    info: DocumentInfo,
+    sizes: TypeSizes = STANDARD_PRINT,
+    template: Path | None = None,
+    landscape: bool = False,
 ) -> Document:
     """An empty document started from the template (the shipped one unless another is given),
     with header, footer and properties set. Fonts and colours are the template's; sizes other
@@ -67,8 +72,8 @@ def new_document(
     add_missing_styles(document)
     if sizes != STANDARD_PRINT:
         apply_sizes(document, sizes)
-    _layout_styles(document)
-    _page(document, info.title)
+    _layout_styles(document, LANDSCAPE_TEXT_WIDTH if landscape else TEXT_WIDTH)
+    _page(document, info.title, landscape)
     _properties(document, info)
     return document
 
@@ -174,7 +179,7 @@ def percent(part: int, whole: int) -> str:
 
 
 # ---- styles the code lays out ------------------------------------------------------------
-def _layout_styles(document: Document) -> None:
+def _layout_styles(document: Document, text_width: int) -> None:
     """Page furniture the code lays out: one right tab stop at the A4 text edge for "page X of
     Y" (Word's own templates set stops for US Letter)."""
     for name in ("Header", "Footer"):
@@ -183,14 +188,18 @@ def _layout_styles(document: Document) -> None:
         properties = style.element.get_or_add_pPr()
         for tabs in properties.findall(qn("w:tabs")):
             properties.remove(tabs)
-        style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        style.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
 
 
 # ---- page: size, header, footer ----------------------------------------------------------
-def _page(document: Document, title: str) -> None:
+def _page(document: Document, title: str, landscape: bool) -> None:
     for section in document.sections:
-        section.orientation = WD_ORIENTATION.PORTRAIT
-        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        if landscape:
+            section.orientation = WD_ORIENTATION.LANDSCAPE
+            section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
+        else:
+            section.orientation = WD_ORIENTATION.PORTRAIT
+            section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = MARGIN
         section.header_distance = section.footer_distance = Mm(10)

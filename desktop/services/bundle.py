@@ -24,6 +24,7 @@ from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
 from desktop.services.import_service import ImportService
 from desktop.services.intervention_service import InterventionService
+from desktop.services.meeting_document_service import MeetingDocumentService
 from desktop.services.meeting_service import MeetingService
 from desktop.services.missing_service import MissingService
 from desktop.services.network_service import NetworkService
@@ -76,6 +77,7 @@ class Services:
     coaching_work: CoachingWorkService
     coaching_outcomes: CoachingOutcomeService
     meetings: MeetingService
+    meeting_documents: MeetingDocumentService
     outcomes: OutcomeService
     personal_words: PersonalWordsService
     conference: ConferencePackService
@@ -119,6 +121,7 @@ class Services:
             coaching_work=CoachingWorkService(sessions, user, clock),
             coaching_outcomes=CoachingOutcomeService(sessions, user, clock),
             meetings=MeetingService(sessions, user, clock),
+            meeting_documents=MeetingDocumentService(sessions, user, clock),
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),
             conference=ConferencePackService(sessions, user, clock),

@@ -236,6 +236,17 @@ def actions_query(visible: ColumnElement[bool]) -> ActionQuery:
     )
 
 
+def tracker_order(query: ActionQuery) -> ActionQuery:
+    """Open first, soonest due first (undated last), then by meeting."""
+    return query.order_by(
+        MeetingAction.status.not_in(OPEN_ACTIONS),
+        MeetingAction.due_on.is_(None),
+        MeetingAction.due_on,
+        Meeting.held_at,
+        MeetingAction.id,
+    )
+
+
 def _action_visible(visible: ColumnElement[bool]) -> ColumnElement[bool]:
     return or_(MeetingAction.young_person_id.is_(None), visible)
 

@@ -43,6 +43,7 @@ from desktop.services.meeting_records import (
     actions_query,
     meeting_rows,
     read_meeting,
+    tracker_order,
 )
 from desktop.services.permissions import Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
@@ -315,15 +316,8 @@ class MeetingService:
         query = actions_query(self._visible())
         if open_only:
             query = query.where(MeetingAction.status.in_(OPEN_ACTIONS))
-        query = query.order_by(
-            MeetingAction.status.not_in(OPEN_ACTIONS),
-            MeetingAction.due_on.is_(None),
-            MeetingAction.due_on,
-            Meeting.held_at,
-            MeetingAction.id,
-        )
         with self._sessions.begin() as session:
-            return action_rows(session, query, self._clock.now().date())
+            return action_rows(session, tracker_order(query), self._clock.now().date())
 
     # ---- helpers -------------------------------------------------------------------------
     def _audit(

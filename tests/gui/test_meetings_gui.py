@@ -5,29 +5,35 @@ closing either the action or the task closes the other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.exports.password_protect import decrypt_docx, is_encrypted
 from desktop.models.accounts import Role
-from desktop.models.choices import ActionStatus
+from desktop.models.choices import ActionStatus, MeetingKind
 from desktop.services.bundle import Services
 from desktop.services.current_user import CurrentUser
+from desktop.services.meeting_records import ActionInput, AttendeeInput, MeetingInput
 from desktop.services.people_service import PersonDetails
 from desktop.services.permissions import Section
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.caseload.tabs.dialog_fields import OVERDUE_RED, set_date
 from desktop.views.meetings.action_dialog import OTHER_AGENCY, MeetingActionDialog
 from desktop.views.meetings.meeting_dialogs import AttendeeDialog, ItemDialog, MeetingDialog
+from desktop.views.meetings.meeting_document_dialog import MeetingDocumentDialog
 from desktop.views.meetings.meeting_page import MeetingPage
 from desktop.views.meetings.meeting_parts import TRACKER_DUE
 from desktop.views.meetings.meetings_view import MeetingsView
 from desktop.views.shell.main_window import MainWindow
 from tests.conftest import AddAccount, FakeClock, FastKdfPolicy
+from tests.docx_reading import body_text
 from tests.gui.case_tab_driver import DAY, answering, cell, click, ok, pick
 from tests.gui.conftest import WindowFactory, sign_in
 
@@ -71,6 +77,12 @@ def press(qtbot: QtBot, focus: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifi
     qtbot.waitUntil(lambda: QApplication.activeWindow() is focus.window(), timeout=2000)
     focus.setFocus()
     qtbot.keyClick(focus, key, modifier)
+
+
+def tick(qtbot: QtBot, box: QCheckBox) -> None:
+    """A click on the box itself: the middle of a wide check box is empty space."""
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
 
 
 def choose_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
@@ -225,3 +237,82 @@ def test_coordinator_records_a_meeting_whose_actions_are_tasks_kept_in_step(
     statuses = [row.status for row in page.actions_tab.table.model.rows()]
     assert statuses == [ActionStatus.DONE] * 3
     assert cell(page.actions_tab.table.model, 1, STATUS_COLUMN) == "Done 14/03/2025"
+
+
+def test_minutes_and_tracker_are_saved_as_word_documents_from_the_meetings_screens(
+    qtbot: QtBot,
+    window_factory: WindowFactory,
+    coordinator: tuple[SignedIn, str],
+    kdf: FastKdfPolicy,
+    clock: FakeClock,
+    worker: CurrentUser,
+    person_id: int,
+    tmp_path: Path,
+) -> None:
+    meetings = Services.for_session(coordinator[0], kdf, clock).meetings
+    meeting_id = meetings.create_meeting(
+        MeetingInput(MeetingKind.MACE, clock.now() - timedelta(hours=2), "Civic Centre")
+    )
+    meetings.set_attendees(meeting_id, [AttendeeInput("DC Patel", "Police", "Exploitation")])
+    meetings.set_people(meeting_id, [person_id])
+    meetings.add_action(
+        meeting_id,
+        ActionInput(
+            "Safety plan for the bus route", owner_id=worker.account_id, young_person_id=person_id
+        ),
+    )
+    window = window_factory()
+    window.resize(1280, 800)
+    sign_in(qtbot, window, "coord")
+    view = open_meetings(qtbot, window)
+    page = view.open_meeting(meeting_id)
+    offered: list[str] = []
+
+    def choose(target: Path) -> Callable[[QWidget, str], Path]:
+        def chooser(_parent: QWidget, default: str) -> Path:
+            offered.append(default)
+            return target
+
+        return chooser
+
+    def save_minutes(dialog: MeetingDocumentDialog) -> None:
+        dialog.choose_path = choose(tmp_path / "minutes")
+        tick(qtbot, dialog.password_box.protect)
+        qtbot.keyClicks(dialog.password_box.password, "correct horse")
+        qtbot.keyClicks(dialog.password_box.confirmation, "correct hose")
+        click(qtbot, dialog.save_button)
+        assert dialog.message.text() == "The two passwords do not match." and not offered
+        dialog.password_box.confirmation.clear()
+        qtbot.keyClicks(dialog.password_box.confirmation, "correct horse")
+        click(qtbot, dialog.save_button)
+        qtbot.waitUntil(lambda: dialog.saved_to is not None, timeout=10_000)
+        assert dialog.message.text() == "Saved as minutes.docx."
+        dialog.reject()
+
+    with answering(MeetingDocumentDialog, save_minutes):
+        click(qtbot, page.minutes_button)
+    assert offered[0].endswith("Meeting minutes.docx")
+    encrypted = (tmp_path / "minutes.docx").read_bytes()
+    assert is_encrypted(encrypted) and b"Ahmadi" not in encrypted
+    minutes = tmp_path / "plain.docx"
+    minutes.write_bytes(decrypt_docx(encrypted, "correct horse"))
+    text = body_text(minutes)
+    assert "Minutes of the MACE panel" in text
+    assert "DC Patel" in text and "Karwan Ahmadi" in text
+    assert "Safety plan for the bus route" in text
+
+    click(qtbot, page.back_button)
+    choose_tab(qtbot, view.home_tabs, view.tracker)
+
+    def save_tracker(dialog: MeetingDocumentDialog) -> None:
+        dialog.choose_path = choose(tmp_path / "tracker.docx")
+        tick(qtbot, dialog.closed_too)
+        click(qtbot, dialog.save_button)
+        qtbot.waitUntil(lambda: dialog.saved_to is not None, timeout=10_000)
+        dialog.reject()
+
+    with answering(MeetingDocumentDialog, save_tracker):
+        click(qtbot, view.tracker.document_button)
+    assert offered[1].endswith("Action tracker.docx")
+    tracker = body_text(tmp_path / "tracker.docx")
+    assert "Safety plan for the bus route" in tracker and "Done or dropped" in tracker

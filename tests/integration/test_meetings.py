@@ -4,8 +4,7 @@ and stay in step with them, the tracker across meetings, permissions and a text-
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,8 +13,6 @@ from desktop.models.accounts import Role
 from desktop.models.audit import AuditEntry
 from desktop.models.choices import ActionStatus, MeetingKind
 from desktop.services import actions
-from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
-from desktop.services.current_user import CurrentUser
 from desktop.services.meeting_records import (
     ActionInput,
     AttendeeInput,
@@ -23,71 +20,10 @@ from desktop.services.meeting_records import (
     MeetingInput,
     MeetingInputError,
 )
-from desktop.services.meeting_service import MeetingService
-from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
-from desktop.services.sign_in_service import SignedIn
-from desktop.services.task_service import TaskService
-from tests.conftest import AddAccount, FakeClock
-
-HELD_AT = datetime(2025, 3, 13, 14, 0, tzinfo=UTC)  # the day before FIXED_NOW
-
-
-@dataclass
-class Unit:
-    signed_in: SignedIn
-    clock: FakeClock
-    coordinator: CurrentUser
-    worker: CurrentUser
-    therapist: CurrentUser
-
-    @property
-    def today(self) -> date:
-        return self.clock.now().date()
-
-    def person(
-        self, given: str, family: str, key_worker: CurrentUser, *allocated: CurrentUser
-    ) -> int:
-        people = PeopleService(self.signed_in.vault.sessions, self.coordinator, self.clock)
-        details = PersonDetails(given, family)
-        details.key_worker_id = key_worker.account_id
-        details.allocated_ids = [user.account_id for user in allocated]
-        return people.create(details)
-
-    def meetings(self, user: CurrentUser | None = None) -> MeetingService:
-        return MeetingService(self.signed_in.vault.sessions, user or self.coordinator, self.clock)
-
-    def tasks(self, user: CurrentUser) -> TaskService:
-        return TaskService(self.signed_in.vault.sessions, user, self.clock)
-
-    def audit(self, action: str) -> list[AuditRow]:
-        service = AuditService(self.signed_in.vault.sessions, self.coordinator)
-        return service.page(AuditFilter(action=action), 0, 100)
-
-    def meeting(
-        self, kind: MeetingKind = MeetingKind.STRATEGY, minute_taker_id: int | None = None
-    ) -> int:
-        details = MeetingInput(
-            kind,
-            HELD_AT,
-            "Civic Centre, room 4",
-            "A. Chair",
-            minute_taker_id=minute_taker_id,
-        )
-        return self.meetings().create_meeting(details)
-
-
-@pytest.fixture
-def unit(coordinator: tuple[SignedIn, str], clock: FakeClock, add_account: AddAccount) -> Unit:
-    signed_in = coordinator[0]
-    return Unit(
-        signed_in,
-        clock,
-        signed_in.user,
-        add_account(Role.GANGS_WORKER),
-        add_account(Role.FAMILY_THERAPIST),
-    )
+from tests.conftest import AddAccount
+from tests.meeting_fixtures import HELD_AT, Unit
 
 
 def test_meeting_records_attendees_items_decisions_and_actions(unit: Unit) -> None:

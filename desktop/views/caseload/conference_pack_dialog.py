@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -38,15 +37,13 @@ from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
 from desktop.vault.errors import VaultSaveError
 from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.document_password import DocumentPassword
+from desktop.views.common.document_save_dialog import REMINDER, default_folder
 from desktop.views.common.restyle import restyle
 from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
 
 # The default file name holds no personal data: the person adds a name if they want one.
 FILE_NAME = "Case conference report.docx"
-REMINDER = (
-    "The exported file is outside the encrypted vault: keep it somewhere safe and delete it "
-    "when it is no longer needed."
-)
 LEFT_OUT = "(nothing to include — it will be left out)"
 NOT_CHOSEN = "(not included)"
 CANCELLED = "Export cancelled; no file was written."
@@ -60,11 +57,6 @@ TEXT_FIELDS = (
     ("recommendations", "&Recommendations", ""),
 )
 REFRESH_DELAY_MS = 300  # counts follow typing without a vault read on every key press
-
-
-def default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 def entries(count: int) -> str:
@@ -143,25 +135,15 @@ class ConferencePackDialog(QDialog):
             texts_form.addRow(label, edit)
             self.texts[name] = edit
 
-        self.protect = QCheckBox("Protect the file with a &password")
-        self.password = QLineEdit()
-        self.password.setAccessibleName("Password")
-        self.confirmation = QLineEdit()
-        self.confirmation.setAccessibleName("Password again")
-        password_box = QGroupBox("Password (optional: Word asks for it on opening)")
-        password_form = QFormLayout(password_box)
-        password_form.addRow(self.protect)
-        for text, line in (("Pass&word", self.password), ("A&gain", self.confirmation)):
-            line.setEchoMode(QLineEdit.EchoMode.Password)
-            line.setEnabled(False)
-            self.protect.toggled.connect(line.setEnabled)
-            label = QLabel(text)
-            label.setBuddy(line)
-            password_form.addRow(label, line)
+        self.password_box = DocumentPassword()
+        # The dialog's tests and shortcuts reach the fields directly.
+        self.protect = self.password_box.protect
+        self.password = self.password_box.password
+        self.confirmation = self.password_box.confirmation
 
         left = QVBoxLayout()
         left.addWidget(sections_box, 1)
-        left.addWidget(password_box)
+        left.addWidget(self.password_box)
         middle = QHBoxLayout()
         middle.addLayout(left)
         middle.addWidget(texts_box, 1)
@@ -273,7 +255,7 @@ class ConferencePackDialog(QDialog):
             end=end,
             sections=self.chosen_sections(),
             texts=self.pack_texts(),
-            password=self.password.text() if self.protect.isChecked() else None,
+            password=self.password_box.chosen(),
         )
         self._cancel = threading.Event()
         cancel, conference, person_id = self._cancel, self._services.conference, self._person_id
@@ -307,12 +289,7 @@ class ConferencePackDialog(QDialog):
             return "The start of the period is after its end."
         if not self.chosen_sections():
             return "Choose at least one section."
-        if self.protect.isChecked():
-            if not self.password.text():
-                return "Enter a password, or untick password protection."
-            if self.password.text() != self.confirmation.text():
-                return "The two passwords do not match."
-        return ""
+        return self.password_box.problem()
 
     def _finished(self, outcome: object) -> None:
         self._busy(False)

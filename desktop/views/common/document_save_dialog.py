@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from desktop.services.permissions import PermissionDeniedError
@@ -13,6 +14,17 @@ from desktop.services.record_access import RecordNotFoundError
 from desktop.vault.errors import VaultSaveError
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.restyle import restyle
+
+REMINDER = (
+    "The exported file is outside the encrypted vault: keep it somewhere safe and delete it "
+    "when it is no longer needed."
+)
+
+
+def default_folder() -> Path:
+    """Where documents are saved unless the person picks another folder: their Documents."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
 
 
 class DocumentSaveDialog(QDialog):

@@ -35,6 +35,7 @@ from desktop.views.meetings.meeting_dialogs import (
     MeetingDialog,
     PersonDialog,
 )
+from desktop.views.meetings.meeting_document_dialog import MeetingDocumentDialog
 from desktop.views.meetings.meeting_parts import REFUSALS, ActionColumns
 from desktop.views.meetings.meeting_tabs import ActionsTab, AgendaTab, PeopleTab
 
@@ -82,6 +83,11 @@ class MeetingPage(QWidget):
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.edit_button)
+        self.minutes_button = action_button(
+            "&Minutes…", "Save the minutes and action list as a Word document"
+        )
+        self.minutes_button.clicked.connect(self.save_minutes)
+        header.addWidget(self.minutes_button)
 
         self.people = PeopleTab()
         self.agenda_tab = AgendaTab()
@@ -124,6 +130,11 @@ class MeetingPage(QWidget):
         self.people.load(view.attendees, view.people, view.hidden_people)
         self.agenda_tab.load(view.items)
         self.actions_tab.load(view.actions, view.hidden_actions)
+
+    def save_minutes(self) -> None:
+        left_out = self.view.hidden_people + self.view.hidden_actions
+        documents = self._services.meeting_documents
+        MeetingDocumentDialog(documents, self.meeting_id, self, left_out=left_out).exec()
 
     # ---- the meeting, its attendees and young people ----------------------------------------
     def edit_meeting(self) -> None:

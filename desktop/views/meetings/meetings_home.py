@@ -14,6 +14,7 @@ from desktop.views.coaching.coaching_plan_parts import local_today
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import local_time_text
+from desktop.views.meetings.meeting_document_dialog import MeetingDocumentDialog
 from desktop.views.meetings.meeting_parts import (
     PERIODS,
     REFUSALS,
@@ -90,6 +91,10 @@ class ActionTracker(QWidget):
         self._columns = ActionColumns(local_today(services.clock.now()))
         self.done_button = action_button("Mark &done", "The chosen action is done")
         self.done_button.clicked.connect(self.mark_done)
+        self.document_button = action_button(
+            "&Word document…", "Save the action tracker as a Word document"
+        )
+        self.document_button.clicked.connect(self.save_document)
         self.count = hint()
         self.table: RowTable[MeetingActionRow] = RowTable(
             RowsTableModel(self._columns.tracker(), action_look(TRACKER_DUE), tracker_tip),
@@ -103,6 +108,7 @@ class ActionTracker(QWidget):
         top.addWidget(self.count)
         top.addStretch(1)
         top.addWidget(self.done_button)
+        top.addWidget(self.document_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
@@ -117,6 +123,9 @@ class ActionTracker(QWidget):
         text = f"{len(rows)} open action{'' if len(rows) == 1 else 's'}"
         self.count.setText(f"{text}, {overdue} overdue" if overdue else text)
         self._chosen()
+
+    def save_document(self) -> None:
+        MeetingDocumentDialog(self._services.meeting_documents, None, self).exec()
 
     def _chosen(self) -> None:
         self.done_button.setEnabled(self.table.selected() is not None)

@@ -1,0 +1,67 @@
+"""Writing a document out of the vault: the audit entry and the file go together or not at all.
+
+The document is built and the audit line appended in one transaction; the file is saved inside
+it, and removed again if the transaction then fails, so no file leaves the vault unrecorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.clock import Clock
+from desktop.exports.safe_save import save_document
+from desktop.services import actions, audit_chain
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """What the audit log says of an export: the record it came from and what went in (kinds
+    and section names only; the path may hold a name, and the text is the young person's)."""
+
+    entity: str
+    entity_id: str
+    contents: Sequence[str]
+
+
+Build = Callable[[Session], tuple[Document, ExportRecord]]
+
+
+def export_audited(
+    sessions: sessionmaker[Session],
+    clock: Clock,
+    username: str,
+    target: Path,
+    build: Build,
+    password: str | None = None,
+) -> Path:
+    """Builds the document in a transaction, audits it as exported and saves it to target
+    (encrypted under the password, if given); returns target."""
+    written = False
+    try:
+        with sessions.begin() as session:
+            document, record = build(session)
+            contents = [*record.contents, *(["password_protected"] if password else [])]
+            audit_chain.append(
+                session,
+                clock.now(),
+                username,
+                actions.DOCUMENT_EXPORTED,
+                record.entity,
+                record.entity_id,
+                contents,
+            )
+            save_document(document, target, password=password)
+            written = True
+    except BaseException:
+        # A document whose audit entry did not commit must not be left behind.
+        if written:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise
+    return target
