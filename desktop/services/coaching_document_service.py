@@ -9,7 +9,6 @@ conference. The queries name their columns, so nothing else about the young pers
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from desktop.exports.coaching_content import (
     UnitContact,
 )
 from desktop.exports.coaching_plan_summary import build_plan_summary
-from desktop.exports.safe_save import DocumentSaveError, docx_path, save_document
+from desktop.exports.safe_save import DocumentSaveError, docx_path
 from desktop.exports.therapy_content import Author
 from desktop.exports.young_person_action_plan import build_action_plan
 from desktop.models.accounts import Account
@@ -48,7 +47,7 @@ from desktop.models.coaching import (
 )
 from desktop.models.people import YoungPerson
 from desktop.models.vault_settings import VaultSetting
-from desktop.services import actions, audit_chain
+from desktop.services.audited_export import ExportRecord, export_audited
 from desktop.services.coaching_access import may_edit, plan_to_read
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import PermissionDeniedError
@@ -99,34 +98,17 @@ class CoachingDocumentService:
     def _export(self, plan_id: int, destination: Path, kind: str, build: _Builder) -> Path:
         if not may_edit(self._user):
             raise PermissionDeniedError("make employment coaching documents")
-        target = docx_path(destination)
         now = self._clock.now()
-        written = False
-        try:
-            with self._sessions.begin() as session:
-                content = _content(session, self._user, plan_id, now)
-                document = build(
-                    content, Author(self._user.display_name, self._user.role.label), now
-                )
-                # The kind only: the path may hold a name, and the text is the young person's.
-                audit_chain.append(
-                    session,
-                    now,
-                    self._user.username,
-                    actions.DOCUMENT_EXPORTED,
-                    "coaching_plan",
-                    str(plan_id),
-                    [kind],
-                )
-                save_document(document, target)
-                written = True
-        except BaseException:
-            # A document whose audit entry did not commit must not be left behind.
-            if written:
-                with contextlib.suppress(OSError):
-                    target.unlink()
-            raise
-        return target
+
+        def make(session: Session) -> tuple[Document, ExportRecord]:
+            content = _content(session, self._user, plan_id, now)
+            author = Author(self._user.display_name, self._user.role.label)
+            # The kind only: the path may hold a name, and the text is the young person's.
+            return build(content, author, now), ExportRecord("coaching_plan", str(plan_id), [kind])
+
+        return export_audited(
+            self._sessions, self._clock, self._user.username, docx_path(destination), make
+        )
 
 
 def _content(

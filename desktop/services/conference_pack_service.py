@@ -8,21 +8,21 @@ the pack holds shareable summaries of signed notes and never process notes, whoe
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from docx.document import Document
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.clock import Clock
 from desktop.exports.case_conference_pack import build_conference_pack
-from desktop.exports.safe_save import DocumentSaveError, docx_path, save_document
+from desktop.exports.safe_save import DocumentSaveError, docx_path
 from desktop.models.people import YoungPerson
-from desktop.services import actions, audit_chain
 from desktop.services import conference_sections as read
+from desktop.services.audited_export import ExportRecord, export_audited
 from desktop.services.conference_records import (
     DOCUMENT_KIND,
     SECTIONS,
@@ -120,43 +120,29 @@ class ConferencePackService:
             else ()
         )
         check(10)
-        written = False
-        try:
-            with self._sessions.begin() as session:
-                pack = self._build(
-                    session, person_id, options.start, options.end, wanted, options.texts, therapy
-                )
-                pack = replace(pack, version=options.version, distribution=options.distribution)
-                check(30)
-                total = max(1, len(pack.sections))
 
-                def section_done(number: int) -> None:
-                    check(30 + 60 * number // total)
+        def make(session: Session) -> tuple[Document, ExportRecord]:
+            pack = self._build(
+                session, person_id, options.start, options.end, wanted, options.texts, therapy
+            )
+            pack = replace(pack, version=options.version, distribution=options.distribution)
+            check(30)
+            total = max(1, len(pack.sections))
 
-                document = build_conference_pack(pack, section_done)
-                check(90)
-                # Section names only: the path may hold a name, the text is the young person's.
-                audit_chain.append(
-                    session,
-                    self._clock.now(),
-                    self._user.username,
-                    actions.DOCUMENT_EXPORTED,
-                    "young_person",
-                    str(person_id),
-                    [
-                        DOCUMENT_KIND,
-                        *(section.value for section in pack.sections),
-                        *(["password_protected"] if options.password else []),
-                    ],
-                )
-                save_document(document, target, password=options.password or None)
-                written = True
-        except BaseException:
-            # A document whose audit entry did not commit must not be left behind.
-            if written:
-                with contextlib.suppress(OSError):
-                    target.unlink()
-            raise
+            def section_done(number: int) -> None:
+                check(30 + 60 * number // total)
+
+            document = build_conference_pack(pack, section_done)
+            check(90)
+            # Section names only: the path may hold a name, the text is the young person's.
+            sections = [section.value for section in pack.sections]
+            return document, ExportRecord(
+                "young_person", str(person_id), [DOCUMENT_KIND, *sections]
+            )
+
+        username = self._user.username
+        password = options.password or None
+        export_audited(self._sessions, self._clock, username, target, make, password)
         report(100)
         return target
 

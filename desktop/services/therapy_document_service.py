@@ -9,7 +9,6 @@ queries below do not select them. Drafts are left out: only signed notes are fin
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.clock import Clock
 from desktop.exports.referrer_letter import build_referrer_letter
-from desktop.exports.safe_save import DocumentSaveError, docx_path, save_document
+from desktop.exports.safe_save import DocumentSaveError, docx_path
 from desktop.exports.therapy_closing_summary import build_closing_summary
 from desktop.exports.therapy_content import (
     AttendanceLine,
@@ -42,7 +41,7 @@ from desktop.models.therapy import (
     TherapyCasePerson,
     TherapySession,
 )
-from desktop.services import actions, audit_chain
+from desktop.services.audited_export import ExportRecord, export_audited
 from desktop.services.current_user import CurrentUser
 from desktop.services.note_templates import label_of
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
@@ -141,32 +140,19 @@ class TherapyDocumentService:
         build: _Builder,
     ) -> Path:
         self._check(options)
-        target = docx_path(destination)
         now = self._clock.now()
-        written = False
-        try:
-            with self._sessions.begin() as session:
-                content = _content(session, self._user, case_id, now, options)
-                document = build(content, Author(self._user.display_name, _role(self._user)), now)
-                # Named by kind and extras only: the path may hold a name, the text is private.
-                audit_chain.append(
-                    session,
-                    now,
-                    self._user.username,
-                    actions.DOCUMENT_EXPORTED,
-                    "therapy_case",
-                    str(case_id),
-                    [kind, *options.audit_fields()],
-                )
-                save_document(document, target)
-                written = True
-        except BaseException:
-            # A document whose audit entry did not commit must not be left behind.
-            if written:
-                with contextlib.suppress(OSError):
-                    target.unlink()
-            raise
-        return target
+
+        def make(session: Session) -> tuple[Document, ExportRecord]:
+            content = _content(session, self._user, case_id, now, options)
+            document = build(content, Author(self._user.display_name, _role(self._user)), now)
+            # Named by kind and extras only: the path may hold a name, the text is private.
+            return document, ExportRecord(
+                "therapy_case", str(case_id), [kind, *options.audit_fields()]
+            )
+
+        return export_audited(
+            self._sessions, self._clock, self._user.username, docx_path(destination), make
+        )
 
     def _check(self, options: DocumentOptions) -> None:
         require_section(self._user.role, Section.FAMILY_THERAPY)

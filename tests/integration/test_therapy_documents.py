@@ -29,6 +29,7 @@ from desktop.services.therapy_document_service import (
     TherapyInputError,
 )
 from tests.conftest import AddAccount
+from tests.docx_reading import body_text, every_part
 from tests.therapy_family import BODY_CANARY, CANARY, Family, make_note, record_session
 
 SHARE_ONE = "SHARE-one: the family talked about mornings."
@@ -90,23 +91,6 @@ def service(family: Family, user: CurrentUser | None = None) -> TherapyDocumentS
     return TherapyDocumentService(
         family.signed_in.vault.sessions, user or family.therapist, family.clock
     )
-
-
-def every_part(path: Path) -> str:
-    """Every part of the .docx zip as text: the body, headers, footers, properties, all."""
-    with zipfile.ZipFile(path) as archive:
-        return "\n".join(
-            archive.read(name).decode("utf-8", errors="replace") for name in archive.namelist()
-        )
-
-
-def body_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.extend(cell.text for cell in row.cells)
-    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
