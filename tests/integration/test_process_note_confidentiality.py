@@ -9,18 +9,25 @@ reads it, and every reading is audited.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop.backup.verify import verify_backup
 from desktop.models.accounts import Role
+from desktop.models.choices import MeetingKind
 from desktop.services import actions
 from desktop.services.backup_service import BackupService
 from desktop.services.backup_settings import BackupSettings
 from desktop.services.chronology_service import ChronologyService
+from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.current_user import CurrentUser
+from desktop.services.meeting_document_service import MeetingDocumentService
+from desktop.services.meeting_records import ActionInput, ItemInput, MeetingInput
+from desktop.services.meeting_service import MeetingService
 from desktop.services.people_service import PeopleService
 from desktop.services.permissions import PermissionDeniedError, Section, sections_for
 from desktop.services.record_access import RecordNotFoundError
@@ -82,6 +89,33 @@ def _user(family: Family, add_account: AddAccount, role: Role) -> CurrentUser:
     return user
 
 
+def _written(folder: Path, *makers: Callable[[Path], Path]) -> list[Path]:
+    """The documents this user could make; refusals are skipped."""
+    written = []
+    for make in makers:
+        try:
+            written.append(make(folder / f"document-{len(list(folder.iterdir()))}.docx"))
+        except (PermissionDeniedError, RecordNotFoundError):
+            continue
+    return written
+
+
+def _meeting_about(family: Family) -> int:
+    """A strategy meeting about the son, with an item and an action about him."""
+    meetings = MeetingService(family.signed_in.vault.sessions, family.signed_in.user, family.clock)
+    held_at = family.clock.now() - timedelta(days=1)
+    meeting_id = meetings.create_meeting(MeetingInput(MeetingKind.STRATEGY, held_at, "Room 2"))
+    meetings.set_people(meeting_id, [family.son])
+    meetings.add_item(meeting_id, ItemInput("Family therapy", "Sessions going well."))
+    meetings.add_action(
+        meeting_id,
+        ActionInput(
+            "Review therapy", owner_id=family.signed_in.user.account_id, young_person_id=family.son
+        ),
+    )
+    return meeting_id
+
+
 def _never_shows(value: object) -> None:
     text = repr(value)
     assert CANARY not in text and DRAFT_CANARY not in text
@@ -123,18 +157,28 @@ def test_no_other_role_reads_process_notes_anywhere(
 
     # Documents: whatever this role may export holds no process-note text.
     documents = TherapyDocumentService(sessions, user, clock)
-    for make in (
+    therapy_documents = _written(
+        tmp_path,
         lambda path: documents.closing_summary(family.case_id, path),
         lambda path: documents.referrer_letter(
             family.case_id, path, LetterInput("Dr Referrer", "GP surgery", "1 High Street")
         ),
-    ):
-        target = tmp_path / f"document-{len(list(tmp_path.iterdir()))}.docx"
-        try:
-            written = make(target)
-        except (PermissionDeniedError, RecordNotFoundError):
-            continue
+    )
+    if therapy_documents:
         assert role is Role.COORDINATOR  # only the case's own staff may export
+    # The case-conference pack and the meeting documents, for every role that may make them.
+    meeting_id = _meeting_about(family)
+    conference = ConferencePackService(sessions, user, clock)
+    meeting_documents = MeetingDocumentService(sessions, user, clock)
+    others = _written(
+        tmp_path,
+        lambda path: conference.export(family.son, path),
+        lambda path: meeting_documents.minutes(meeting_id, path),
+        lambda path: meeting_documents.action_tracker(path, open_only=False),
+    )
+    if Section.MEETINGS in sections_for(role):
+        assert others  # the minutes at least, so the check below is not empty
+    for written in [*therapy_documents, *others]:
         with zipfile.ZipFile(written) as document:
             for part in document.namelist():
                 _never_shows(document.read(part).decode("utf-8", "replace"))
