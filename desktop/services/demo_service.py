@@ -11,6 +11,7 @@ from desktop.services.account_service import AccountService
 from desktop.services.current_user import CurrentUser
 from desktop.services.demo_caseload import populate
 from desktop.services.demo_coaching import add_coaching
+from desktop.services.demo_meetings import add_meetings
 from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.vault_setup_service import initialise_vault
@@ -87,6 +88,7 @@ def build_demo_vault(
         clock,
         seed,
     )
+    add_meetings(signed_in.vault.sessions, signed_in.user, staff[Role.GANGS_WORKER], clock, seed)
     return signed_in
 
 
