@@ -22,6 +22,8 @@ class ChronologyEntry(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     summary: Mapped[str] = mapped_column(String(300))
     detail: Mapped[str] = mapped_column(Text, default="")
+    # The author's analysis: what the event means for the young person's safety.
+    analysis: Mapped[str] = mapped_column(Text, default="", server_default="")
     significant: Mapped[bool] = mapped_column(default=False)
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), default=None)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("peer_groups.id"), default=None)
@@ -49,6 +51,7 @@ class ChronologyRevision(Base):
     entry_type: Mapped[EntryType] = mapped_column(choice(EntryType))
     summary: Mapped[str] = mapped_column(String(300))
     detail: Mapped[str] = mapped_column(Text, default="")
+    analysis: Mapped[str] = mapped_column(Text, default="", server_default="")
     significant: Mapped[bool] = mapped_column(default=False)
     # Who wrote this version and when it was replaced.
     written_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))

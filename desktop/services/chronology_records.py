@@ -36,6 +36,7 @@ class EntryInput:
     significant: bool = False
     place_id: int | None = None
     group_id: int | None = None
+    analysis: str = ""  # what the event means for the young person's safety
 
     def problems(self, now: datetime) -> list[str]:
         found = []
@@ -94,6 +95,7 @@ class VersionRow:
     summary: str
     detail: str
     significant: bool
+    analysis: str
     written_by: str
     written_at: datetime
     replaced_at: datetime | None  # None: the current version

@@ -99,6 +99,7 @@ class ChronologyService:
                     entry_type=row.entry_type,
                     summary=row.summary,
                     detail=row.detail,
+                    analysis=row.analysis,
                     significant=row.significant,
                     written_by_id=_current_writer(session, row),
                     replaced_at=now,
@@ -126,11 +127,12 @@ class ChronologyService:
             row.deletion_reason = reason.strip()
             row.summary = DELETED_SUMMARY
             row.detail = ""
+            row.analysis = ""
             row.search_fold = ""
             session.execute(
                 sql_update(ChronologyRevision)
                 .where(ChronologyRevision.entry_id == row.id)
-                .values(summary=DELETED_SUMMARY, detail="")
+                .values(summary=DELETED_SUMMARY, detail="", analysis="")
             )
             session.flush()  # the update trigger takes the old words out of the index
             # Removing words from FTS5 only marks them deleted; the words themselves stay in the
@@ -142,7 +144,7 @@ class ChronologyService:
                 session,
                 actions.CHRONOLOGY_ENTRY_DELETED,
                 row.id,
-                ["deleted_at", "deletion_reason", "detail", "summary"],
+                ["analysis", "deleted_at", "deletion_reason", "detail", "summary"],
             )
 
     # ---- reading -------------------------------------------------------------------------
@@ -299,14 +301,32 @@ def _entry_filter(
 
 
 # What a revision keeps of each earlier version.
-VERSIONED = ("version", "occurred_at", "entry_type", "summary", "detail", "significant")
-EDITABLE = ("occurred_at", "entry_type", "summary", "detail", "significant", "place_id", "group_id")
+VERSIONED = (
+    "version",
+    "occurred_at",
+    "entry_type",
+    "summary",
+    "detail",
+    "significant",
+    "analysis",
+)
+EDITABLE = (
+    "occurred_at",
+    "entry_type",
+    "summary",
+    "detail",
+    "significant",
+    "place_id",
+    "group_id",
+    "analysis",
+)
 
 
 def _cleaned(entry: EntryInput) -> dict[str, Any]:
     values = {name: getattr(entry, name) for name in EDITABLE}
     values["summary"] = entry.summary.strip()
     values["detail"] = entry.detail.strip()
+    values["analysis"] = entry.analysis.strip()
     return values
 
 
@@ -314,7 +334,7 @@ def _apply(row: ChronologyEntry, entry: EntryInput) -> None:
     for name, value in _cleaned(entry).items():
         setattr(row, name, value)
     # The index reads this folded copy, so case, accents and Arabic letter forms never matter.
-    row.search_fold = fold_entry(row.summary, row.detail)
+    row.search_fold = fold_entry(row.summary, f"{row.detail}\n{row.analysis}".strip())
 
 
 def _changed_fields(row: ChronologyEntry, entry: EntryInput) -> list[str]:

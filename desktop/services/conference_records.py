@@ -143,7 +143,7 @@ class EventLine:
     kind: str
     summary: str
     by: str
-    analysis: str = ""  # the model keeps none yet: an empty column for the author
+    analysis: str = ""  # the author's analysis of the event, as written in the chronology
 
 
 @dataclass(frozen=True)

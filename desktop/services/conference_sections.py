@@ -150,6 +150,7 @@ def events(
             ChronologyEntry.entry_type,
             ChronologyEntry.summary,
             author.display_name,
+            ChronologyEntry.analysis,
         )
         .join(author, author.id == ChronologyEntry.author_id)
         .where(
@@ -162,7 +163,9 @@ def events(
         .order_by(ChronologyEntry.occurred_at, ChronologyEntry.id)
     )
     return tuple(
-        EventLine(row.occurred_at.astimezone(), row.entry_type.label, row.summary, row[3])
+        EventLine(
+            row.occurred_at.astimezone(), row.entry_type.label, row.summary, row[3], row.analysis
+        )
         for row in session.execute(query)
     )
 

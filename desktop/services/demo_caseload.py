@@ -45,6 +45,7 @@ from desktop.services.demo_texts import (
     CHRONOLOGY,
     CLOSING_OUTCOMES,
     GROUPS,
+    INCIDENT_ANALYSES,
     KURDISH_NAMES,
     PLACES,
     PROFESSIONALS,
@@ -328,6 +329,11 @@ def _add_chronology(
         kind, summary, detail = chooser.choice(CHRONOLOGY)
         when = referred + timedelta(days=chooser.randint(0, span))
         entry_type = EntryType(kind)
+        analysis = (
+            INCIDENT_ANALYSES[len(summary) % len(INCIDENT_ANALYSES)]
+            if entry_type is EntryType.INCIDENT
+            else ""
+        )
         session.add(
             ChronologyEntry(
                 young_person_id=person.id,
@@ -336,7 +342,8 @@ def _add_chronology(
                 author_id=person.key_worker_id or context.staff[Role.COORDINATOR],
                 summary=summary,
                 detail=detail,
-                search_fold=fold_entry(summary, detail),
+                analysis=analysis,
+                search_fold=fold_entry(summary, f"{detail}\n{analysis}".strip()),
                 significant=entry_type is EntryType.INCIDENT or chooser.random() < 0.1,
                 place_id=chooser.choice(context.places)
                 if entry_type is EntryType.INCIDENT

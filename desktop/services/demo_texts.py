@@ -111,3 +111,14 @@ TASKS = (
     "Review the safety plan with mum",
     "Send the MACE referral",
 )
+
+
+# The author's analysis of a demo incident (chosen by the summary, so the demo's random choices
+# stay as they were).
+INCIDENT_ANALYSES = (
+    "Fits the pattern of late nights away from home; the risk of exploitation is rising.",
+    "Seen with older peers already known to police: possible grooming into dealing.",
+    "Unexplained cash and a second phone are indicators of criminal exploitation.",
+    "Retaliation between the two groups is likely; consider a safety plan for travel.",
+    "Isolated incident so far; mum is protective and engaged with the unit.",
+)

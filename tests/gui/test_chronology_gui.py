@@ -171,6 +171,27 @@ def test_adding_two_entries_through_the_dialog(qtbot: QtBot, setup: Setup) -> No
     assert setup.services.chronology.entry(first.id).details.detail == "Worried about nights"
 
 
+def test_the_analysis_is_typed_beside_the_detail_and_saved(qtbot: QtBot, setup: Setup) -> None:
+    tab = setup.tab(qtbot)
+
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, EntryDialog)
+        qtbot.keyClicks(dialog.summary, "Found with cash")
+        # Tab moves from the detail to the analysis, as the form reads.
+        dialog.detail.setFocus()
+        qtbot.keyClick(dialog.detail, Qt.Key.Key_Tab)
+        assert dialog.analysis.hasFocus()
+        qtbot.keyClicks(dialog.analysis, "Signs of exploitation")
+        assert dialog.analysis.height() >= 3 * dialog.fontMetrics().lineSpacing()
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+
+    failures = in_dialog(qtbot, act)
+    qtbot.mouseClick(tab.add_button, LEFT)
+    check(failures)
+    [row] = setup.services.chronology.entries(setup.person_id, 0, 10)
+    assert setup.services.chronology.entry(row.id).details.analysis == "Signs of exploitation"
+
+
 def test_the_dialog_says_what_is_missing(qtbot: QtBot, setup: Setup) -> None:
     tab = setup.tab(qtbot)
 

@@ -321,3 +321,34 @@ def test_a_page_costs_the_same_few_statements_whatever_the_chronology_size(
     statements.clear()
     last = service.entries(setup.person_id, 1950, 50, significant_only=True)
     assert last == [] and len(statements) <= 3
+
+
+# ---- the author's analysis ---------------------------------------------------------------------
+def test_the_analysis_is_versioned_searchable_and_goes_with_a_deletion(setup: Setup) -> None:
+    service = setup.as_user()
+    first = replace(
+        _entry(setup, "Seen at the station"), analysis="Pattern of late nights: aardvarkrisk"
+    )
+    entry_id = service.add_entry(setup.person_id, first)
+    assert service.entry(entry_id).details.analysis == "Pattern of late nights: aardvarkrisk"
+    assert [hit.entry_id for hit in service.search("aardvarkrisk", 0, 10)] == [entry_id]
+    (added,) = _audit_rows(setup, actions.CHRONOLOGY_ENTRY_ADDED)
+    assert "analysis" in added.fields and "aardvark" not in added.fields
+
+    setup.clock.advance(HOUR)
+    second = replace(first, analysis="  Escalating: now weekly  ")
+    assert service.edit_entry(entry_id, second, 1) == 2
+    (edited,) = _audit_rows(setup, actions.CHRONOLOGY_ENTRY_EDITED)
+    assert edited.fields == "analysis"
+    versions = service.history(entry_id)
+    assert [v.analysis for v in versions] == [
+        "Escalating: now weekly",
+        "Pattern of late nights: aardvarkrisk",
+    ]
+    assert service.search("aardvarkrisk", 0, 10) == []
+    assert [hit.entry_id for hit in service.search("escalating", 0, 10)] == [entry_id]
+
+    service.delete_entry(entry_id, "Wrong young person")
+    assert service.entry(entry_id).details.analysis == ""
+    assert {v.analysis for v in service.history(entry_id)} == {""}
+    assert service.search("escalating", 0, 10) == []

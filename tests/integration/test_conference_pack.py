@@ -14,6 +14,7 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -32,8 +33,9 @@ from desktop.exports.password_protect import (
     is_encrypted,
 )
 from desktop.models.audit import AuditEntry
+from desktop.models.choices import EntryType
 from desktop.services import actions
-from desktop.services.chronology_service import ChronologyService
+from desktop.services.chronology_service import ChronologyService, EntryInput
 from desktop.services.conference_pack_service import (
     SECTIONS,
     ActionPlanRow,
@@ -238,6 +240,31 @@ def test_sections_with_nothing_are_left_out_and_the_rest_follow_in_order(
     events = next(b for b in sections[1][1] if isinstance(b, Table))
     assert len(events.rows) - 1 == significant  # one heading row, then one row per event
     assert [cell.text for cell in events.rows[0].cells][-1] == "Analysis"
+
+
+def test_the_authors_analysis_of_an_event_is_in_its_row(
+    coordinator: tuple[SignedIn, str], case: ConferenceCase, clock: FakeClock, tmp_path: Path
+) -> None:
+    signed_in, _ = coordinator
+    chronology = ChronologyService(signed_in.vault.sessions, case.worker, clock)
+    chronology.add_entry(
+        case.person_id,
+        EntryInput(
+            clock.now() - timedelta(minutes=5),
+            EntryType.INCIDENT,
+            "Found with cash and two phones",
+            significant=True,
+            analysis="Indicators of county lines involvement; refer to the NRM.",
+        ),
+    )
+    written = _service(signed_in, case.worker, clock).export(
+        case.person_id, tmp_path / "pack.docx", PackOptions(sections=(PackSection.EVENTS,))
+    )
+    [(_title, blocks)] = _sections(docx.Document(str(written)))
+    events = next(b for b in blocks if isinstance(b, Table))
+    last = [cell.text for cell in events.rows[-1].cells]  # oldest first: the newest is last
+    assert "Found with cash and two phones" in last[2]
+    assert last[-1] == "Indicators of county lines involvement; refer to the NRM."
 
 
 def test_the_period_limits_the_chronology_and_the_outline_agrees(

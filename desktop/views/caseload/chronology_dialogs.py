@@ -107,6 +107,16 @@ class EntryDialog(FormDialog):
         self.detail.setPlaceholderText("What was seen, said and done; who was there; next steps")
         self.detail.setTabChangesFocus(True)
         self.detail.setMinimumHeight(170)
+        self.analysis = QPlainTextEdit()
+        self.analysis.setPlaceholderText(
+            "What this means for the young person's safety: shown beside significant events in "
+            "case-conference reports"
+        )
+        self.analysis.setTabChangesFocus(True)
+        # In its own style sheet: the application's one-line min-height wins over a plain
+        # setMinimumHeight once the box is polished.
+        lines = self.fontMetrics().lineSpacing() * 3 + 12
+        self.analysis.setStyleSheet(f"QPlainTextEdit {{ min-height: {lines}px; }}")
         self.significant = QCheckBox("Si&gnificant event (included in case-conference reports)")
         self.place = QComboBox()
         self.place.addItem("No place", None)
@@ -124,8 +134,17 @@ class EntryDialog(FormDialog):
             "significant": self.significant,
             "place_id": self.place,
             "group_id": self.group,
+            "analysis": self.analysis,
         }
-        names = ("Entry type", "Summary", "Detail", "Significant event", "Place", "Group")
+        names = (
+            "Entry type",
+            "Summary",
+            "Detail",
+            "Significant event",
+            "Place",
+            "Group",
+            "Analysis",
+        )
         for widget, name in zip(self.fields.values(), names, strict=True):
             widget.setAccessibleName(name)
 
@@ -142,6 +161,7 @@ class EntryDialog(FormDialog):
         self._add_row("&Type", self.entry_type, self.entry_type)
         self._add_row("&Summary", summary_row, self.summary)
         self._add_row("&Detail", self.detail, self.detail)
+        self._add_row("&Analysis", self.analysis, self.analysis)
         self.form.addRow("", self.significant)
         self._add_row("&Place", links, self.place)
 
@@ -195,6 +215,7 @@ class EntryDialog(FormDialog):
             "significant": "1" if details.significant else "",
             "place_id": "" if details.place_id is None else str(details.place_id),
             "group_id": "" if details.group_id is None else str(details.group_id),
+            "analysis": details.analysis,
         }
 
     def _fill(self, texts: dict[str, str]) -> None:
@@ -230,6 +251,7 @@ class EntryDialog(FormDialog):
             significant=self.significant.isChecked(),
             place_id=None if place is None else int(place),
             group_id=None if group is None else int(group),
+            analysis=self.analysis.toPlainText(),
         )
 
     def problems(self) -> list[str]:

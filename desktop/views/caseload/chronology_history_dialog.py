@@ -30,12 +30,17 @@ def _version_html(version: VersionRow, count: int) -> str:
     )
     significant = " · ★ significant" if version.significant else ""
     detail = escape(version.detail).replace("\n", "<br>") or "<i>No detail</i>"
+    analysis = (
+        f"<p><b>Analysis:</b> {escape(version.analysis).replace(chr(10), '<br>')}</p>"
+        if version.analysis
+        else ""
+    )
     return (
         f"<h3 style='color:#1f3a5f'>Version {version.version} of {count}{current}</h3>"
         f"<p style='color:#4a5563'>Written by {escape(version.written_by)} on "
         f"{local_time(version.written_at)}{replaced}</p>"
         f"<p>{local_time(version.occurred_at)} · {version.entry_type.label}{significant}</p>"
-        f"<p><b>{escape(version.summary)}</b></p><p>{detail}</p>"
+        f"<p><b>{escape(version.summary)}</b></p><p>{detail}</p>{analysis}"
     )
 
 
