@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -16,17 +17,17 @@ from desktop.clock import Clock, SystemClock
 from desktop.logging_setup import LOG, configure_logging
 from desktop.paths import AppPaths
 from desktop.resources_path import resource
-from desktop.services.bundle import Services
-from desktop.services.demo_service import DEMO_PASSPHRASE, build_demo_vault
 from desktop.services.sign_in_service import SignedIn, SignInService
-from desktop.services.vault_setup_service import initialise_vault
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.kdf import KdfPolicy
 from desktop.vault.layout import VaultLayout
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.save_failure_notice import install_save_failure_notice
-from desktop.views.shell.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow, preload_workspace
 from desktop.views.shell.shell_dependencies import ShellDependencies
+
+if TYPE_CHECKING:
+    from desktop.services.bundle import Services
 
 
 def application_icon() -> QIcon:
@@ -53,15 +54,23 @@ def build_main_window(
     settings: QSettings,
     demo_passphrase: str | None = None,
 ) -> MainWindow:
+    # Imported when first used: the unlock screen shows before the services are loaded.
     def create_vault(username: str, full_name: str, passphrase: str) -> tuple[SignedIn, str]:
+        from desktop.services.vault_setup_service import initialise_vault
+
         return initialise_vault(layout, username, full_name, passphrase, kdf_policy, clock)
+
+    def services_for(signed_in: SignedIn) -> Services:
+        from desktop.services.bundle import Services
+
+        return Services.for_session(signed_in, kdf_policy, clock)
 
     deps = ShellDependencies(
         layout=layout,
         sign_in=SignInService(layout, clock),
         device=device,
         create_vault=create_vault,
-        services_for=lambda signed_in: Services.for_session(signed_in, kdf_policy, clock),
+        services_for=services_for,
         clock=clock,
         kdf_policy=kdf_policy,
         demo_passphrase=demo_passphrase,
@@ -77,6 +86,8 @@ def _create_demo_vault(layout: VaultLayout, passphrase: str, clock: Clock) -> No
     progress.show()
     loop = QEventLoop()
     failures: list[str] = []
+
+    from desktop.services.demo_service import build_demo_vault
 
     def build(_report: object) -> None:
         build_demo_vault(layout, passphrase, KdfPolicy(), clock).vault.lock()
@@ -102,6 +113,8 @@ def run_gui(vault: Path | None, demo: bool) -> int:
     layout = VaultLayout(folder)
     demo_passphrase = None
     if demo:
+        from desktop.services.demo_service import DEMO_PASSPHRASE
+
         demo_passphrase = os.environ.get(PASSPHRASE_VARIABLE) or DEMO_PASSPHRASE
         if not layout.exists():
             try:
@@ -121,4 +134,5 @@ def run_gui(vault: Path | None, demo: bool) -> int:
     window.show()
     if not window.start():
         return 0
+    QTimer.singleShot(0, preload_workspace)
     return app.exec()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -17,20 +19,20 @@ from PySide6.QtWidgets import (
 
 from desktop.logging_setup import LOG
 from desktop.services import actions
-from desktop.services.account_service import AccountError
-from desktop.services.bundle import Services
-from desktop.services.permissions import PermissionDeniedError
-from desktop.services.sign_in_service import SignedIn
-from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
-from desktop.views.common.backup_runner import BackupRunner
 from desktop.views.common.clipboard_guard import ClipboardGuard
 from desktop.views.common.idle_monitor import IdleMonitor
 from desktop.views.shell.about_dialog import AboutDialog
 from desktop.views.shell.shell_dependencies import ShellDependencies
 from desktop.views.shell.shortcuts_dialog import ShortcutsDialog
-from desktop.views.shell.workspace import Place, Workspace
-from desktop.views.unlock.first_run_wizard import FirstRunWizard
 from desktop.views.unlock.unlock_view import UnlockView
+
+# The unlock screen is shown before these are imported (see preload_workspace): every section's
+# screens, the services and python-docx take longer to import than the screen takes to show.
+if TYPE_CHECKING:
+    from desktop.services.bundle import Services
+    from desktop.services.sign_in_service import SignedIn
+    from desktop.views.common.backup_runner import BackupRunner
+    from desktop.views.shell.workspace import Place, Workspace
 
 GEOMETRY_KEY = "window/geometry"
 CLOSING_WAIT_MS = 4000  # closing never waits longer than this for a backup
@@ -133,12 +135,16 @@ class MainWindow(QMainWindow):
         if self._deps.layout.exists():
             self.unlock_view.prepare()
             return True
+        from desktop.views.unlock.first_run_wizard import FirstRunWizard
+
         wizard = FirstRunWizard(self._deps.create_vault, self)
         wizard.vault_created.connect(self.enter)
         return bool(wizard.exec()) or self.services is not None
 
     # ---- signing in, locking, signing out ------------------------------------------------
     def enter(self, signed_in: SignedIn) -> None:
+        from desktop.views.shell.workspace import Workspace
+
         services = self._deps.services_for(signed_in)
         self.services = services
         if services.user.must_change_passphrase and not self.change_passphrase(forced=True):
@@ -224,6 +230,8 @@ class MainWindow(QMainWindow):
 
     # ---- backups while Casebook runs, and on closing ---------------------------------------
     def _start_backups(self, services: Services) -> None:
+        from desktop.views.common.backup_runner import BackupRunner
+
         self.backup_runner = BackupRunner(services.backup, self)
         self.backup_runner.failed.connect(self._backup_failed)
         hours = services.backup.settings().every_hours
@@ -260,6 +268,9 @@ class MainWindow(QMainWindow):
 
     # ---- the user's own account ----------------------------------------------------------
     def change_passphrase(self, forced: bool) -> bool:
+        from desktop.services.account_service import AccountError
+        from desktop.views.admin.account_dialogs import ChangeOwnPassphraseDialog
+
         if self.services is None:
             return False
         dialog = ChangeOwnPassphraseDialog(forced, self)
@@ -277,6 +288,9 @@ class MainWindow(QMainWindow):
         return False
 
     def toggle_remember(self, checked: bool) -> None:
+        from desktop.services.account_service import AccountError
+        from desktop.services.permissions import PermissionDeniedError
+
         if self.services is None:
             return
         try:
@@ -295,3 +309,10 @@ class MainWindow(QMainWindow):
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
         event.accept()
+
+
+def preload_workspace() -> None:
+    """Imports what signing in needs (every section's screens, the services, python-docx) while
+    the person types their passphrase; called once the unlock screen is showing."""
+    import desktop.services.bundle  # noqa: F401
+    import desktop.views.shell.workspace  # noqa: F401
