@@ -113,28 +113,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     bench = commands.add_parser(
-        "bench", help="measure unlock time and the cost of SQLCipher's memory security"
+        "bench",
+        help="compare the encrypted vault with a plain SQLite file on synthetic data "
+        "(docs/performance.md)",
     )
-    bench.add_argument("--repetitions", type=int, default=5)
+    bench.add_argument(
+        "--people", type=_bench_count, default=10_000, help="young people to make (10,000)"
+    )
+    bench.add_argument(
+        "--entries", type=_bench_count, default=500_000, help="chronology entries to make (500,000)"
+    )
+    bench.add_argument(
+        "--repetitions", type=_bench_count, default=5, help="runs of each operation (5)"
+    )
+    bench.add_argument("--seed", type=int, default=2024, help="random seed for the records")
+    bench.add_argument("--json", type=Path, dest="json_file", help="also write results here")
     bench.add_argument(
         "--vault",
         type=Path,
         dest="bench_vault",
-        help="also time the caseload on this existing vault (e.g. a demo vault)",
+        help="instead, time the caseload on this existing vault (e.g. a demo vault)",
     )
     bench.add_argument(
         "--user",
         dest="bench_user",
         default="coordinator",
-        help="who to sign in as for the caseload timings",
+        help="who to sign in as for the --vault caseload timings",
     )
-    bench.add_argument("--json", type=Path, dest="json_file", help="also write results here")
+    bench.add_argument(
+        "--memory-security",
+        action="store_true",
+        help="also measure what SQLCipher's cipher_memory_security costs",
+    )
     bench.add_argument(
         "--conference",
         action="store_true",
-        help="also time a case-conference pack export (200-entry chronology, temporary vault)",
+        help="also time a case-conference pack export in a small temporary vault",
     )
     return parser
+
+
+def _bench_count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
 
 
 def _day(text: str) -> date:
@@ -384,46 +407,14 @@ def _bench_caseload(args: argparse.Namespace) -> list[Timing]:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    import json
+    if args.bench_vault:
+        for step in _bench_caseload(args):
+            print(f"{step.name}: median {step.median_ms:.1f} ms")
+        return 0
+    from desktop.bench.command import run_comparison
+    from desktop.bench.comparison import Scale
 
-    from desktop.bench.memory_security_bench import measure as measure_memory_security
-    from desktop.bench.unlock_bench import time_unlock
-    from desktop.vault.kdf import calibrated_cost
-
-    memory_kib, passes, lanes = calibrated_cost()
-    timing = time_unlock(args.repetitions)
-    print(f"Argon2id calibrated here: {memory_kib // 1024} MiB, {passes} passes, {lanes} lanes")
-    print(
-        f"unlock (key derivation + opening): median {timing.median:.3f} s "
-        f"over {len(timing.samples)} runs "
-        f"(min {min(timing.samples):.3f} s, max {max(timing.samples):.3f} s)"
+    scale = Scale(args.people, args.entries, args.repetitions, args.seed)
+    return run_comparison(
+        scale, args.json_file, memory_security=args.memory_security, conference=args.conference
     )
-    cost = measure_memory_security(args.repetitions)
-    print(
-        f"cipher_memory_security: ON {cost.on_seconds:.3f} s, OFF {cost.off_seconds:.3f} s "
-        f"(ratio {cost.ratio:.2f}) for writing and re-reading 50,000 notes, then saving 2,000 "
-        "one at a time"
-    )
-    if args.conference:
-        from desktop.bench.conference_bench import time_conference_export
-
-        conference = time_conference_export(args.repetitions)
-        print(
-            f"case-conference pack export ({conference.entries}-entry chronology): "
-            f"median {conference.median:.3f} s over {len(conference.samples)} runs"
-        )
-    caseload = _bench_caseload(args) if args.bench_vault else []
-    for step in caseload:
-        print(f"{step.name}: median {step.median_ms:.1f} ms")
-    if args.json_file:
-        results = {
-            "caseload_ms": {step.name: step.median_ms for step in caseload},
-            "unlock_seconds": timing.samples,
-            "unlock_median": timing.median,
-            "memory_security_on_seconds": cost.on_seconds,
-            "memory_security_off_seconds": cost.off_seconds,
-        }
-        if args.conference:
-            results["conference_export_median"] = conference.median
-        args.json_file.write_text(json.dumps(results, indent=1))
-    return 0

@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from desktop.bench.conference_case import build_conference_case
-from desktop.clock import SystemClock
+from desktop.clock import Clock, SystemClock
 from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.conference_records import ActionPlanRow, PackOptions, PackTexts
 from desktop.services.vault_setup_service import initialise_vault
@@ -43,7 +43,7 @@ def time_conference_export(repetitions: int = 5, kdf: KdfPolicy | None = None) -
         try:
             case = build_conference_case(signed_in, kdf, clock, entries=ENTRIES)
             service = ConferencePackService(signed_in.vault.sessions, case.coordinator, clock)
-            options = PackOptions(texts=_texts(clock))
+            options = PackOptions(texts=pack_texts(clock))
             samples = []
             for number in range(max(1, repetitions)):
                 started = time.perf_counter()
@@ -54,7 +54,8 @@ def time_conference_export(repetitions: int = 5, kdf: KdfPolicy | None = None) -
     return ConferenceTiming(samples, ENTRIES)
 
 
-def _texts(clock: SystemClock) -> PackTexts:
+def pack_texts(clock: Clock) -> PackTexts:
+    """What the coordinator writes into the pack's free-text sections."""
     return PackTexts(
         young_person_views="I want to finish my course and stay away from the estate.",
         family_views="Evenings at home are calmer than they were.",

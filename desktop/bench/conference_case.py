@@ -4,6 +4,7 @@ long chronology. Built through the services (the chronology in one session, for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -52,6 +53,10 @@ CHRONOLOGY_TYPES = (
 )
 
 
+# (role, username, display name) -> the new account, as its user
+AccountMaker = Callable[[Role, str, str], CurrentUser]
+
+
 @dataclass(frozen=True)
 class ConferenceCase:
     person_id: int
@@ -71,14 +76,19 @@ def build_conference_case(
     entries: int = 200,
     process_notes: str = "Private reflections of the therapist.",
     shareable: str = SHAREABLE,
+    make_account: AccountMaker | None = None,
 ) -> ConferenceCase:
+    """make_account: how the staff accounts are made; by default through AccountService, each
+    with a passphrase slot (PASSPHRASE), so tests can sign in as them."""
     sessions = signed_in.vault.sessions
     boss = signed_in.user
     accounts = AccountService(signed_in.vault, boss, kdf, clock)
 
-    def account(role: Role, username: str, name: str) -> CurrentUser:
+    def add_with_slot(role: Role, username: str, name: str) -> CurrentUser:
         account_id = accounts.add_account(username, name, role, PASSPHRASE)
         return CurrentUser(account_id, username, name, role, True)
+
+    account = make_account or add_with_slot
 
     worker = account(Role.GANGS_WORKER, "worker", "Sam Worker")
     therapist = account(Role.FAMILY_THERAPIST, "therapist", "Tess Therapist")
