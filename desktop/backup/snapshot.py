@@ -50,17 +50,28 @@ def open_read_only(database: Path, key: SecretKey) -> Any:
     return connection
 
 
-def database_problems(database: Path, key: SecretKey) -> list[str]:
-    """Empty when SQLCipher's page HMACs and SQLite's structure checks all hold."""
+# Enough page cache for the structure check not to decrypt the same pages again and again.
+CHECK_CACHE_KIB = 65_536
+
+
+def database_problems(database: Path, key: SecretKey, *, thorough: bool = True) -> list[str]:
+    """Empty when SQLCipher's page HMACs and SQLite's structure checks all hold.
+
+    thorough=False runs quick_check instead of integrity_check: every page and b-tree is still
+    read and checked, but indexes are not compared row by row with their tables (twice as
+    fast). It is for the snapshot a backup takes with VACUUM INTO, which writes every index
+    afresh from its table; verifying a backup or a vault runs the full check."""
     problems: list[str] = []
     try:
         connection = open_read_only(database, key)
     except sqlcipher3.DatabaseError:
         return ["the database file could not be opened"]
     try:
+        connection.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         for row in connection.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"encrypted page check: {row[0]}")
-        result = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+        check = "integrity_check" if thorough else "quick_check"
+        result = [row[0] for row in connection.execute(f"PRAGMA {check}").fetchall()]
         if result != ["ok"]:
             problems.extend(f"structure check: {line}" for line in result)
     except sqlcipher3.DatabaseError:
@@ -92,7 +103,7 @@ def take_snapshot(vault: OpenVault) -> Snapshot:
             raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
         finally:
             raw.close()
-        problems = database_problems(target, vault.data_key)
+        problems = database_problems(target, vault.data_key, thorough=False)
         if problems:
             raise BackupDamagedError(
                 "The snapshot of the vault failed its integrity checks; run `verify` on the vault.",
