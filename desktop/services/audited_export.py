@@ -1,7 +1,8 @@
 """Writing a document out of the vault: the audit entry and the file go together or not at all.
 
-The document is built and the audit line appended in one transaction; the file is saved inside
-it, and removed again if the transaction then fails, so no file leaves the vault unrecorded.
+The document is built from one consistent read of the vault (no write lock held meanwhile);
+the audit line is then appended in a short transaction, the file saved inside it and removed
+again if the transaction fails, so no file leaves the vault unrecorded.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.clock import Clock
 from desktop.exports.safe_save import save_document
 from desktop.services import actions, audit_chain
+from desktop.store.engine import read_only
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,15 @@ def export_audited(
     build: Build,
     password: str | None = None,
 ) -> Path:
-    """Builds the document in a transaction, audits it as exported and saves it to target
-    (encrypted under the password, if given); returns target."""
+    """Builds the document in a read-only transaction, then audits it as exported and saves it
+    to target (encrypted under the password, if given) in a short write transaction; returns
+    target. Building takes seconds for a long record: under the write lock, every read the
+    GUI thread made meanwhile would wait for it (and fail after the busy timeout)."""
+    with read_only(sessions) as session:
+        document, record = build(session)
     written = False
     try:
         with sessions.begin() as session:
-            document, record = build(session)
             contents = [*record.contents, *(["password_protected"] if password else [])]
             audit_chain.append(
                 session,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.clock import Clock
@@ -147,24 +147,20 @@ class TherapyService(TherapySessions):
         if self._user.role is not Role.COORDINATOR:
             query = query.where(TherapyCase.therapist_id == self._user.account_id)
         with self._sessions.begin() as session:
-            rows = []
-            for case, therapist in session.execute(query):
-                family = ", ".join(
-                    row.name
-                    for row in case_members(session, case.id)
-                    if row.member.kind == "young_person"
+            cases = session.execute(query).all()
+            listed = query.with_only_columns(TherapyCase.id).order_by(None)
+            families = _young_people_by_case(session, listed)
+            return [
+                CaseRow(
+                    case.id,
+                    therapist,
+                    case.model_of_work,
+                    ", ".join(families.get(case.id, [])),
+                    case.started_on,
+                    case.ended_on,
                 )
-                rows.append(
-                    CaseRow(
-                        case.id,
-                        therapist,
-                        case.model_of_work,
-                        family,
-                        case.started_on,
-                        case.ended_on,
-                    )
-                )
-            return rows
+                for case, therapist in cases
+            ]
 
     def members(self, case_id: int) -> list[MemberRow]:
         with self._sessions.begin() as session:
@@ -346,3 +342,18 @@ def _name(session: Session, account_id: int) -> str:
     return session.execute(
         select(Account.display_name).where(Account.id == account_id)
     ).scalar_one()
+
+
+def _young_people_by_case(session: Session, case_ids: Select[int]) -> dict[int, list[str]]:
+    """The young people's names of every case listed, in one statement (not two per case),
+    each case's in the order case_members gives them."""
+    names: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(TherapyCasePerson.case_id, YoungPerson.given_name, YoungPerson.family_name)
+        .join(YoungPerson, YoungPerson.id == TherapyCasePerson.young_person_id)
+        .where(TherapyCasePerson.case_id.in_(case_ids))
+        .order_by(TherapyCasePerson.case_id, YoungPerson.id)
+    )
+    for case_id, given_name, family_name in rows:
+        names.setdefault(case_id, []).append(f"{given_name} {family_name}")
+    return names

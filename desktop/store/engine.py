@@ -5,6 +5,8 @@ SQLCipher 4 defaults are kept so any SQLCipher 4 tool can open the vault with it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +70,18 @@ def create_vault_engine(path: Path, key: SecretKey | None) -> Engine:
     return engine
 
 
+# An execution option for a transaction that only reads (see read_only).
+READ_ONLY = "casebook_read_only"
+
+
 def _use_immediate_transactions(engine: Engine) -> None:
-    """BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock."""
+    """BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock; a
+    read-only transaction begins DEFERRED and takes no lock at all (WAL)."""
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
 # SQLite's primary result codes for "the bytes could not reach the disk": full, I/O error,
@@ -112,3 +120,14 @@ def _explain_storage_failures(engine: Engine) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def read_only(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A transaction for long work that only reads (a document built from a record): it sees
+    one consistent snapshot but holds no write lock, so the GUI thread's own transactions
+    (each BEGIN IMMEDIATE) never wait for it. Writing in it would be a mistake: SQLite may
+    refuse to turn it into a write transaction once others have written."""
+    with sessions() as session, session.begin():
+        session.connection(execution_options={READ_ONLY: True})
+        yield session

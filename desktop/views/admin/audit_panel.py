@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import actions
+from desktop.services.audit_chain import ChainVerdict
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
+from desktop.views.common.background_task import BackgroundTask, start_detached
 from desktop.views.common.paged_table_model import PagedTableModel
 from desktop.views.common.restyle import restyle
 
@@ -58,9 +60,9 @@ class AuditPanel(QWidget):
         self.until.setAccessibleName("To date")
         apply_button = QPushButton("&Filter")
         apply_button.clicked.connect(self.apply_filter)
-        check_button = QPushButton("&Check the chain")
-        check_button.setToolTip("Recompute every row's hash to detect changed or removed rows")
-        check_button.clicked.connect(self.check_chain)
+        self.check_button = QPushButton("&Check the chain")
+        self.check_button.setToolTip("Recompute every row's hash to detect changed or removed rows")
+        self.check_button.clicked.connect(self.check_chain)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.hide()
@@ -78,7 +80,7 @@ class AuditPanel(QWidget):
             filters.addWidget(widget)
         filters.addWidget(apply_button)
         filters.addStretch(1)
-        filters.addWidget(check_button)
+        filters.addWidget(self.check_button)
 
         self.model: PagedTableModel[AuditRow] = PagedTableModel(
             COLUMNS,
@@ -132,7 +134,25 @@ class AuditPanel(QWidget):
         self.count.setText(f"{self.model.total} entries")
 
     def check_chain(self) -> None:
-        verdict = self._audit.verify_chain()
+        """Reads and hashes every row of the log (years of it): off the GUI thread."""
+        self.check_button.setEnabled(False)
+        restyle(self.verdict, "notice")
+        self.verdict.setText("Checking every row of the audit log…")
+        self.verdict.show()
+        audit = self._audit
+        task = BackgroundTask(lambda _report: audit.verify_chain())
+        task.succeeded.connect(self._show_verdict)
+        task.failed.connect(self._check_failed)
+        start_detached(task)  # the vault may lock, and this panel go, before it is done
+
+    def _check_failed(self, kind: str) -> None:
+        self.check_button.setEnabled(True)
+        restyle(self.verdict, "error")
+        self.verdict.setText(f"The check did not complete ({kind}).")
+
+    def _show_verdict(self, verdict: object) -> None:
+        assert isinstance(verdict, ChainVerdict)
+        self.check_button.setEnabled(True)
         if verdict.intact:
             restyle(self.verdict, "notice")
             self.verdict.setText(f"The audit log is intact: {verdict.rows_checked} rows checked.")

@@ -3,6 +3,7 @@ passphrase valid for that backup. (In place: `python main.py restore --in-place`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.backup.errors import BackupError
 from desktop.backup.restore import RestoreResult, restore
-from desktop.backup.verify import verify_backup
+from desktop.backup.verify import BackupReport, verify_backup
 from desktop.clock import Clock
 from desktop.vault.errors import VaultError
 from desktop.views.common.background_task import BackgroundTask
@@ -38,8 +39,8 @@ class RestoreDialog(QDialog):
         self.backup.setAccessibleName("Backup folder")
         pick = QPushButton("Bro&wse…")
         pick.clicked.connect(self.pick_backup)
-        check = QPushButton("&Check it")
-        check.clicked.connect(self.check)
+        self.check_button = QPushButton("&Check it")
+        self.check_button.clicked.connect(self.check)
         self.target = QLineEdit()
         self.target.setAccessibleName("New vault folder")
         self.username = QLineEdit()
@@ -51,7 +52,7 @@ class RestoreDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.backup, 1)
         row.addWidget(pick)
-        row.addWidget(check)
+        row.addWidget(self.check_button)
         form = QFormLayout()
         backup_label = QLabel("&Backup")
         backup_label.setBuddy(self.backup)
@@ -87,18 +88,31 @@ class RestoreDialog(QDialog):
         restyle(self.report, "error" if error else "notice")
         self.report.setText(text)
 
-    def check(self) -> bool:
-        """The files' integrity, without a passphrase; the full check comes with the restore."""
-        try:
-            report = verify_backup(Path(self.backup.text().strip()))
-        except BackupError as error:
-            self._show(str(error), error=True)
-            return False
-        self._show("\n".join(report.lines), error=False)
-        return True
+    def check(self) -> None:
+        """The files' integrity, without a passphrase; the full check comes with the restore.
+        Hashing a backup of years (on a backup drive, perhaps over the network) takes a while:
+        off the GUI thread."""
+        if self._task is not None:
+            return
+        backup = Path(self.backup.text().strip())
+
+        def work(_report: object) -> BackupReport | str:
+            try:
+                return verify_backup(backup)
+            except BackupError as error:
+                return str(error)
+
+        self._run(work, self._checked, "Checking the backup…", "The check failed")
+
+    def _checked(self, outcome: object) -> None:
+        if isinstance(outcome, BackupReport):
+            self._show("\n".join(outcome.lines), error=False)
+        else:
+            self._show(str(outcome), error=True)
 
     def start_restore(self) -> None:
-        if not self.check():
+        # No separate check first: restore() verifies the whole backup itself, in the worker.
+        if self._task is not None:
             return
         if not self.username.text().strip() or not self.passphrase.text():
             self._show("Enter a user name and passphrase that open this backup.", error=True)
@@ -106,8 +120,6 @@ class RestoreDialog(QDialog):
         backup, target = Path(self.backup.text().strip()), Path(self.target.text().strip())
         username, passphrase = self.username.text().strip(), self.passphrase.text()
         self.passphrase.clear()
-        self.restore_button.setEnabled(False)
-        self._show("Restoring…", error=False)
 
         def work(_report: object) -> RestoreResult | str:
             try:
@@ -115,13 +127,37 @@ class RestoreDialog(QDialog):
             except (BackupError, VaultError) as error:
                 return str(error)
 
+        self._run(work, self._restored, "Restoring…", "Restore failed")
+
+    def _run(
+        self,
+        work: Callable[[object], object],
+        done: Callable[[object], None],
+        doing: str,
+        failed: str,
+    ) -> None:
+        """One task at a time (a check or the restore), with both buttons off meanwhile."""
+        self._busy(True)
+        self._show(doing, error=False)
         self._task = BackgroundTask(work, self)
-        self._task.succeeded.connect(self._restored)
-        self._task.failed.connect(lambda kind: self._restored(f"Restore failed ({kind})."))
+        self._task.succeeded.connect(done)
+        self._task.failed.connect(lambda kind: done(f"{failed} ({kind})."))
+        self._task.finished.connect(lambda: self._busy(False))
         self._task.start()
 
+    def _busy(self, busy: bool) -> None:
+        if not busy and self._task is not None:
+            self._task.wait()  # finished: returns at once
+            self._task = None
+        self.check_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self._task is not None:
+            return  # still checking or restoring: the dialog and its thread stay until done
+        super().reject()
+
     def _restored(self, outcome: object) -> None:
-        self.restore_button.setEnabled(True)
         if isinstance(outcome, RestoreResult):
             self._show(
                 f"Restored into {outcome.folder}. Open it with "

@@ -45,6 +45,8 @@ class CaseloadTableModel(PagedTableModel[CaseloadRow]):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.filter.sort, self.filter.descending):
+            return  # already in that order (the view sorts once as sorting is switched on)
         self.set_filter(replace(self.filter, sort=key, descending=descending))
 
     def data(

@@ -27,15 +27,11 @@ from desktop.views.caseload.chronology_search_list_model import (
     ChronologySearchListModel,
     hit_html,
 )
-from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.background_task import BackgroundTask, start_detached
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching
 PAGE_SIZE = 50
 PADDING = 8
-
-# Searches still running, kept alive until their thread ends even if the view that started
-# them has gone (a QThread destroyed while running would abort the process).
-_running: set[BackgroundTask] = set()
 
 
 @dataclass(frozen=True)
@@ -184,9 +180,7 @@ class ChronologySearchView(QWidget):
         )
         task.succeeded.connect(self._received)
         task.failed.connect(self._failed)
-        _running.add(task)
-        task.finished.connect(lambda: QTimer.singleShot(0, lambda: _forget(task)))
-        task.start()
+        start_detached(task)  # a search may outlive the view (the vault locks meanwhile)
 
     def _received(self, page: object) -> None:
         if not isinstance(page, _Page) or page.generation != self._generation:
@@ -227,8 +221,3 @@ class ChronologySearchView(QWidget):
         self.search.clear()
         self.model.clear()
         self.status.setText("")
-
-
-def _forget(task: BackgroundTask) -> None:
-    task.wait()  # its thread has finished; this returns at once
-    _running.discard(task)

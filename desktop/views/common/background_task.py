@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from desktop.logging_setup import LOG, describe_exception
 
@@ -56,3 +56,21 @@ class BackgroundTask(QObject):
 
     def wait(self) -> None:
         self._thread.wait()
+
+
+# Tasks started by widgets that may be gone before the work is (a panel torn down at lock):
+# held here until their thread has finished (a QThread destroyed while running would abort).
+_detached: set[BackgroundTask] = set()
+
+
+def start_detached(task: BackgroundTask) -> None:
+    """Starts a task made without a parent and keeps it until its thread has finished; its
+    signals reach their receivers only while those still exist."""
+    _detached.add(task)
+    task.finished.connect(lambda: QTimer.singleShot(0, lambda: _release(task)))
+    task.start()
+
+
+def _release(task: BackgroundTask) -> None:
+    task.wait()  # its thread has finished; this returns at once
+    _detached.discard(task)
