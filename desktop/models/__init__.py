@@ -16,6 +16,26 @@ from desktop.models.coaching import (
     Milestone,
     PlanReview,
 )
+from desktop.models.community import (
+    ActionOutcome,
+    ActivityAttendance,
+    ActivityOutcome,
+    ActivityPartner,
+    CriticalIncident,
+    EngagementAction,
+    EngagementActivity,
+    IncidentAction,
+    IncidentPerson,
+    IncidentSupport,
+    Partner,
+    PartnerContact,
+    PartnerNote,
+    ReportShare,
+    RideOut,
+    RideOutPerson,
+    RideOutStaff,
+    TrainingRating,
+)
 from desktop.models.contextual import GroupLink, PeerGroup, Place, PlaceLink
 from desktop.models.drafts import Draft
 from desktop.models.interventions import Intervention
@@ -46,6 +66,24 @@ from desktop.models.therapy import (
 from desktop.models.vault_settings import VaultSetting
 
 __all__ = [
+    "ActionOutcome",
+    "ActivityAttendance",
+    "ActivityOutcome",
+    "ActivityPartner",
+    "CriticalIncident",
+    "EngagementAction",
+    "EngagementActivity",
+    "IncidentAction",
+    "IncidentPerson",
+    "IncidentSupport",
+    "Partner",
+    "PartnerContact",
+    "PartnerNote",
+    "ReportShare",
+    "RideOut",
+    "RideOutPerson",
+    "RideOutStaff",
+    "TrainingRating",
     "Account",
     "Barrier",
     "BarrierType",

@@ -286,6 +286,75 @@ class MeetingKind(Choice):
     REVIEW = "review_meeting"
 
 
+class PartnerKind(Choice):
+    COMMUNITY_GROUP = "community_group"
+    FAITH = "faith_institution"
+    SCHOOL = "school_partner"
+    HEALTH = "health_partner"
+    VOLUNTARY = "voluntary_sector"
+    COUNCIL = "council_service"
+    POLICE = "police_partner"
+    HOUSING = "housing_partner"
+    OTHER = "other_partner"
+
+
+class ActivityKind(Choice):
+    COMMUNITY_EVENT = "community_event"
+    PARENTS_GATHERING = "parents_carers_gathering"
+    WORKSHOP = "workshop_or_online_meeting"
+    TRAINING = "training_session"
+    COURSE = "course"
+    CONSULTATION = "consultation"
+
+
+class AudienceKind(Choice):
+    """Who came to an activity: counted by audience, never named."""
+
+    PARENTS = "parents_carers"
+    MOTHERS = "mothers"
+    FATHERS = "fathers"
+    WOMEN = "women"
+    YOUNG_PEOPLE = "young_people"
+    RESIDENTS = "residents"
+    COMMUNITY_LEADERS = "community_leaders"
+    FAITH_LEADERS = "faith_leaders"
+    FRONTLINE = "frontline_professionals"
+    TEACHERS = "teachers_school_staff"
+    HEALTH_STAFF = "health_professionals"
+    VOLUNTEERS = "volunteers"
+    OTHER = "other_audience"
+
+
+class IncidentKind(Choice):
+    FATAL_STABBING = "fatal_stabbing"
+    STABBING = "stabbing"
+    SHOOTING = "shooting"
+    SERIOUS_ASSAULT = "serious_assault"
+    DISORDER = "public_disorder"
+    OTHER = "other_incident"
+
+
+class SupportKind(Choice):
+    VISIT = "support_visit"
+    CALL = "support_call"
+    REFERRAL = "support_referral"
+    OTHER = "other_support"
+
+
+class StrategyOutcome(Choice):
+    """The four outcomes of the community engagement strategy."""
+
+    PARTICIPATION = "participation_involvement"
+    TRUST = "trust_confidence"
+    SERVICES = "services_outcomes"
+    RESILIENCE = "resilience_preparedness"
+
+
+class RatingStage(Choice):
+    BEFORE = "before_training"
+    AFTER = "after_training"
+
+
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
 LABELS: dict[str, str] = {
     "neet_activity": "NEET (not in education, employment or training)",
@@ -342,4 +411,31 @@ LABELS: dict[str, str] = {
     "professionals_meeting": "Professionals' meeting",
     "asb_igxu_weekly": "Weekly ASB and IGXU meeting",
     "review_meeting": "Review",
+    "community_group": "Community group",
+    "faith_institution": "Faith institution",
+    "school_partner": "School",
+    "health_partner": "Health",
+    "voluntary_sector": "Voluntary sector",
+    "council_service": "Council service",
+    "police_partner": "Police",
+    "housing_partner": "Housing",
+    "other_partner": "Other",
+    "parents_carers_gathering": "Parents' or carers' gathering",
+    "workshop_or_online_meeting": "Workshop or online meeting",
+    "training_session": "Training",
+    "parents_carers": "Parents and carers",
+    "teachers_school_staff": "Teachers and school staff",
+    "other_audience": "Other",
+    "public_disorder": "Public disorder",
+    "other_incident": "Other",
+    "support_visit": "Visit",
+    "support_call": "Call",
+    "support_referral": "Referral",
+    "other_support": "Other support",
+    "participation_involvement": "Improved participation and involvement",
+    "trust_confidence": "Strengthened trust and confidence",
+    "services_outcomes": "Enhanced services and outcomes",
+    "resilience_preparedness": "Community resilience and preparedness",
+    "before_training": "Before",
+    "after_training": "After",
 }

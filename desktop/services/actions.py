@@ -108,6 +108,34 @@ MEETING_ACTION_ADDED = "meeting_action_added"
 MEETING_ACTION_UPDATED = "meeting_action_updated"
 MEETING_ACTION_STATUS_CHANGED = "meeting_action_status_changed"
 
+# Community engagement: partners, activities and their actions, training ratings, ride-outs,
+# critical incidents (the audit names fields, never what was written).
+PARTNER_CREATED = "partner_created"
+PARTNER_UPDATED = "partner_updated"
+PARTNER_CONTACTS_SET = "partner_contacts_set"
+PARTNER_NOTE_ADDED = "partner_note_added"
+ACTIVITY_CREATED = "activity_created"
+ACTIVITY_UPDATED = "activity_updated"
+ACTIVITY_PARTNERS_SET = "activity_partners_set"
+ACTIVITY_ATTENDANCE_SET = "activity_attendance_set"
+ACTIVITY_OUTCOMES_SET = "activity_outcomes_set"
+ENGAGEMENT_ACTION_ADDED = "engagement_action_added"
+ENGAGEMENT_ACTION_UPDATED = "engagement_action_updated"
+ENGAGEMENT_ACTION_STATUS_CHANGED = "engagement_action_status_changed"
+INSIGHT_REPORT_SHARED = "insight_report_shared"
+TRAINING_RATINGS_SET = "training_ratings_set"
+RIDE_OUT_RECORDED = "ride_out_recorded"
+RIDE_OUT_UPDATED = "ride_out_updated"
+RIDE_OUT_PEOPLE_ADDED = "ride_out_people_added"
+INCIDENT_CREATED = "critical_incident_created"
+INCIDENT_UPDATED = "critical_incident_updated"
+INCIDENT_PEOPLE_SET = "critical_incident_people_set"
+INCIDENT_SUPPORT_ADDED = "incident_support_added"
+INCIDENT_SUPPORT_UPDATED = "incident_support_updated"
+INCIDENT_ACTION_ADDED = "incident_action_added"
+INCIDENT_ACTION_UPDATED = "incident_action_updated"
+INCIDENT_ACTION_STATUS_CHANGED = "incident_action_status_changed"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

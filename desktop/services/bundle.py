@@ -18,30 +18,37 @@ from desktop.services.coaching_outcomes import CoachingOutcomeService
 from desktop.services.coaching_service import CoachingService
 from desktop.services.coaching_sessions_service import CoachingSessionsService
 from desktop.services.coaching_work import CoachingWorkService
+from desktop.services.community_document_service import CommunityDocumentService
 from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
 from desktop.services.draft_service import DraftService
+from desktop.services.engagement_service import EngagementService
 from desktop.services.import_service import ImportService
+from desktop.services.incident_service import CriticalIncidentService
 from desktop.services.intervention_service import InterventionService
 from desktop.services.meeting_document_service import MeetingDocumentService
 from desktop.services.meeting_service import MeetingService
 from desktop.services.missing_service import MissingService
 from desktop.services.network_service import NetworkService
 from desktop.services.outcome_service import OutcomeService
+from desktop.services.partner_service import PartnerService
 from desktop.services.people_service import PeopleService
 from desktop.services.personal_words_service import PersonalWordsService
 from desktop.services.referral_service import ReferralService
+from desktop.services.ride_out_service import RideOutService
 from desktop.services.risk_service import RiskService
 from desktop.services.settings_service import SettingsService
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import StatusService
+from desktop.services.strategy_service import StrategyService
 from desktop.services.task_service import TaskService
 from desktop.services.therapy_diary import TherapyDiaryService
 from desktop.services.therapy_document_service import TherapyDocumentService
 from desktop.services.therapy_note_service import TherapyNoteService
 from desktop.services.therapy_service import TherapyService
 from desktop.services.therapy_shared import TherapySharedService
+from desktop.services.training_service import TrainingService
 from desktop.vault.kdf import KdfPolicy
 
 
@@ -81,6 +88,13 @@ class Services:
     outcomes: OutcomeService
     personal_words: PersonalWordsService
     conference: ConferencePackService
+    partners: PartnerService
+    engagement: EngagementService
+    training: TrainingService
+    ride_outs: RideOutService
+    incidents: CriticalIncidentService
+    strategy: StrategyService
+    community_documents: CommunityDocumentService
     clock: Clock
 
     @property
@@ -125,6 +139,13 @@ class Services:
             outcomes=OutcomeService(sessions, user, clock, resource("measures", "score15.json")),
             personal_words=PersonalWordsService(sessions, user, clock),
             conference=ConferencePackService(sessions, user, clock),
+            partners=PartnerService(sessions, user, clock),
+            engagement=EngagementService(sessions, user, clock),
+            training=TrainingService(sessions, user, clock),
+            ride_outs=RideOutService(sessions, user, clock),
+            incidents=CriticalIncidentService(sessions, user, clock),
+            strategy=StrategyService(sessions, user, clock),
+            community_documents=CommunityDocumentService(sessions, user, clock),
             clock=clock,
         )
 

@@ -11,6 +11,7 @@ from desktop.services.account_service import AccountService
 from desktop.services.current_user import CurrentUser
 from desktop.services.demo_caseload import populate
 from desktop.services.demo_coaching import add_coaching
+from desktop.services.demo_community import add_community
 from desktop.services.demo_meetings import add_meetings
 from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
@@ -89,6 +90,14 @@ def build_demo_vault(
         seed,
     )
     add_meetings(signed_in.vault.sessions, signed_in.user, staff[Role.GANGS_WORKER], clock, seed)
+    officer, worker = Role.COMMUNITY_OFFICER, Role.GANGS_WORKER
+    add_community(
+        signed_in.vault.sessions,
+        signed_in.user,
+        CurrentUser(staff[officer], demo_username(officer), DEMO_DISPLAY_NAMES[officer], officer),
+        CurrentUser(staff[worker], demo_username(worker), DEMO_DISPLAY_NAMES[worker], worker),
+        clock,
+    )
     return signed_in
 
 

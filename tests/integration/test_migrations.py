@@ -174,7 +174,7 @@ def test_family_therapy_upgrade_from_caseload_vault(
         assert again.vault.safety_copy.name.startswith("before-0002-")
         tables = _tables(again)
         with again.vault.engine.connect() as connection:
-            assert migrate.current_revision(connection) == "0007" == migrate.head_revision()
+            assert migrate.current_revision(connection) == migrate.head_revision()
             triggers = {
                 row[0]
                 for row in connection.execute(

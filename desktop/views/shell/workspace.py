@@ -17,6 +17,7 @@ from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.coaching.coaching_section import build_coaching_view
 from desktop.views.coaching.coaching_view import CoachingView
+from desktop.views.community.community_view import CommunityView
 from desktop.views.meetings.meetings_view import MeetingsView
 from desktop.views.shell.coming_soon_view import ComingSoonView
 from desktop.views.therapy.therapy_section import build_therapy_view
@@ -51,7 +52,7 @@ class Workspace(QWidget):
             self.views[section] = view
             self.pages.addWidget(view)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        # Start on the first section that is built (the analyst's Community is still to come).
+        # Start on the first section that is built (one still to come says so and no more).
         ready = [
             i
             for i, section in enumerate(self.sections)
@@ -77,7 +78,8 @@ class Workspace(QWidget):
             return OutcomeCountsView(self._services)
         if section is Section.MEETINGS:
             return MeetingsView(self._services)
-        return ComingSoonView(section)
+        assert section is Section.COMMUNITY  # every section is built now
+        return CommunityView(self._services)
 
     def current_section(self) -> Section:
         return self.sections[max(0, self.navigation.currentRow())]
@@ -106,6 +108,11 @@ class Workspace(QWidget):
         view = self.views.get(Section.MEETINGS)
         return view if isinstance(view, MeetingsView) else None
 
+    @property
+    def community(self) -> CommunityView | None:
+        view = self.views.get(Section.COMMUNITY)
+        return view if isinstance(view, CommunityView) else None
+
     def save_drafts(self) -> None:
         if self.caseload is not None:
             self.caseload.save_drafts()
@@ -125,6 +132,8 @@ class Workspace(QWidget):
             detail = self.coaching.place()
         elif section is Section.MEETINGS and self.meetings:
             detail = self.meetings.place()
+        elif section is Section.COMMUNITY and self.community:
+            detail = self.community.place()
         return Place(self._services.user.username, section, detail)
 
     def restore(self, place: Place) -> None:
@@ -145,3 +154,7 @@ class Workspace(QWidget):
             # A meeting gone meanwhile: they stay on the list.
             with contextlib.suppress(RecordNotFoundError):
                 self.meetings.restore_place(place.detail)
+        if place.section is Section.COMMUNITY and self.community is not None:
+            # A partner or activity gone meanwhile: they stay on the list.
+            with contextlib.suppress(RecordNotFoundError):
+                self.community.restore_place(place.detail)

@@ -1,0 +1,1 @@
+"""The Community section: partners, engagement activities and their insight reports."""
