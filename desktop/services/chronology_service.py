@@ -28,7 +28,14 @@ from desktop.services.chronology_records import (
     StaleEntryError,
     VersionRow,
 )
-from desktop.services.chronology_search import SearchHit, fts_query, search_statement
+from desktop.services.chronology_search import (
+    SearchHit,
+    entry_id,
+    fts_query,
+    hits_statement,
+    ranked_keys_statement,
+    search_statement,
+)
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person
@@ -250,16 +257,36 @@ class ChronologyService:
             get_person(session, self._user, person_id)
             return int(session.execute(query).scalar_one())
 
-    def search(self, typed: str, offset: int, limit: int) -> list[SearchHit]:
-        """Entries whose text matches what was typed, in records open to this user, newest
-        first; deleted entries are never found."""
+    def search(
+        self, typed: str, offset: int, limit: int, *, ranked: bool = False
+    ) -> list[SearchHit]:
+        """Entries whose text matches what was typed, in records open to this user; deleted
+        entries are never found. Newest first (by when they happened, to the second), or with
+        ranked=True the most relevant first (bm25) among the newest RANK_WINDOW matches.
+
+        A view calls this from a worker thread: a search must never run on the GUI thread.
+        """
         require_section(self._user.role, Section.CASELOAD)
         query_text = fts_query(typed)
         if not query_text:
             return []
         with self._sessions.begin() as session:
-            rows = session.execute(search_statement(self._user, query_text, offset, limit))
-            return [SearchHit(**row._asdict()) for row in rows]
+            if not ranked:
+                rows = session.execute(search_statement(self._user, query_text, offset, limit))
+                return [SearchHit(**row._asdict()) for row in rows]
+            keys = list(
+                session.execute(
+                    ranked_keys_statement(self._user, query_text, offset, limit)
+                ).scalars()
+            )
+            if not keys:
+                return []
+            found = {
+                row.entry_id: SearchHit(**row._asdict())
+                for row in session.execute(hits_statement(self._user, query_text, keys))
+            }
+        in_order = (found.get(entry_id(key)) for key in keys)
+        return [hit for hit in in_order if hit is not None]
 
     # ---- helpers -------------------------------------------------------------------------
     def _check(self, entry: EntryInput, now: datetime) -> None:
