@@ -1,6 +1,7 @@
 """The caseload operations the benchmark times, on the real caseload view and its table model:
 first page shown (cold and warm), scrolling to the end, a filter, a quick search, and the
-newest-first full-text search over chronology text."""
+full-text search over chronology text (newest first: a word, a prefix, one letter; and by
+relevance)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 QUICK_SEARCH = "ah"  # in many family and given names
 COMMON_WORD = "school"  # in about one entry in four
 WORD_PREFIX = "exploit"  # typed part-way: matched as a prefix, in about one entry in twelve
+ONE_LETTER = "s"
 
 
 def build_view(services: Services) -> CaseloadView:
@@ -69,4 +71,11 @@ def time_caseload(
         lambda: chronology.search(COMMON_WORD, 0, 50), repetitions
     )
     results["fulltext_prefix"] = sample(lambda: chronology.search(WORD_PREFIX, 0, 50), repetitions)
+    # The first letter typed: a prefix of a great many words.
+    results["fulltext_one_letter"] = sample(
+        lambda: chronology.search(ONE_LETTER, 0, 50), repetitions
+    )
+    results["fulltext_ranked"] = sample(
+        lambda: chronology.search(COMMON_WORD, 0, 50, ranked=True), repetitions
+    )
     return results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, UtcDateTime, choice
@@ -13,6 +13,18 @@ from desktop.models.choices import CaseStatus, EetStatus, Ethnicity, Gender, Leg
 
 class YoungPerson(Base):
     __tablename__ = "young_people"
+    # The caseload list's sort orders (migration 0010): each page is read on from the last row
+    # shown by walking one of these.
+    __table_args__ = (
+        Index("ix_young_people_family_name_given_name", "family_name", "given_name"),
+        Index("ix_young_people_known_as", "known_as"),
+        Index("ix_young_people_date_of_birth", "date_of_birth"),
+        Index("ix_young_people_key_worker_id", "key_worker_id"),
+        Index(
+            "ix_young_people_rag_rank",
+            text("(CASE rag WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 ELSE 3 END)"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_reference: Mapped[str] = mapped_column(String(16), unique=True)

@@ -123,26 +123,7 @@ class BarrierMethods(CoachingServiceBase):
         """Unresolved first, each group in the order recorded."""
         with self._sessions.begin() as session:
             plan = plan_to_read(session, self._user, plan_id)
-            rows = session.execute(
-                select(Barrier, BarrierType.label)
-                .join(BarrierType, BarrierType.id == Barrier.barrier_type_id)
-                .where(Barrier.plan_id == plan.id)
-                .order_by(Barrier.status == BarrierStatus.RESOLVED, Barrier.id)
-            ).all()
-            return [
-                BarrierRow(
-                    b.id,
-                    b.plan_id,
-                    b.barrier_type_id,
-                    label,
-                    b.status,
-                    b.detail,
-                    b.action,
-                    b.resolved_on,
-                    b.updated_at,
-                )
-                for b, label in rows
-            ]
+            return barrier_rows(session, plan.id)
 
     # ---- reviews -------------------------------------------------------------------------
 
@@ -163,3 +144,27 @@ def _check_barrier_type(session: Session, type_id: int, current: int | None) -> 
     kind = session.get(BarrierType, type_id)
     if kind is None or (not kind.active and type_id != current):
         raise CoachingInputError("Choose a barrier from the list.")
+
+
+def barrier_rows(session: Session, plan_id: int) -> list[BarrierRow]:
+    """The plan's barriers, unresolved first (the caller has checked the plan may be read)."""
+    rows = session.execute(
+        select(Barrier, BarrierType.label)
+        .join(BarrierType, BarrierType.id == Barrier.barrier_type_id)
+        .where(Barrier.plan_id == plan_id)
+        .order_by(Barrier.status == BarrierStatus.RESOLVED, Barrier.id)
+    ).all()
+    return [
+        BarrierRow(
+            b.id,
+            b.plan_id,
+            b.barrier_type_id,
+            label,
+            b.status,
+            b.detail,
+            b.action,
+            b.resolved_on,
+            b.updated_at,
+        )
+        for b, label in rows
+    ]

@@ -102,35 +102,7 @@ class CoachingGoalsService(CoachingServiceBase):
         today = self._today()
         with self._sessions.begin() as session:
             plan = plan_to_read(session, self._user, plan_id)
-            goals = list(
-                session.execute(
-                    select(CoachingGoal)
-                    .where(CoachingGoal.plan_id == plan.id)
-                    .order_by(CoachingGoal.target_on, CoachingGoal.id)
-                ).scalars()
-            )
-            by_goal: dict[int, list[GoalAction]] = {}
-            for action in session.execute(
-                select(GoalAction)
-                .where(GoalAction.goal_id.in_([g.id for g in goals]))
-                .order_by(GoalAction.due_on.is_(None), GoalAction.due_on, GoalAction.id)
-            ).scalars():
-                by_goal.setdefault(action.goal_id, []).append(action)
-            order = {GoalStatus.ACTIVE: 0, GoalStatus.ACHIEVED: 1, GoalStatus.DROPPED: 2}
-            return [
-                GoalRow(
-                    g.id,
-                    g.plan_id,
-                    g.description,
-                    g.measure,
-                    g.target_on,
-                    g.status,
-                    g.achieved_on,
-                    [_action_row(a, g.status, today) for a in by_goal.get(g.id, [])],
-                    g.status is GoalStatus.ACTIVE and g.target_on < today,
-                )
-                for g in sorted(goals, key=lambda g: order[g.status])
-            ]
+            return goal_rows(session, plan.id, today)
 
     # ---- actions -------------------------------------------------------------------------
     def add_action(self, goal_id: int, details: ActionInput) -> int:
@@ -251,3 +223,37 @@ def _action_row(action: GoalAction, goal_status: GoalStatus, today: date) -> Act
         action.done_on,
         overdue,
     )
+
+
+def goal_rows(session: Session, plan_id: int, today: date) -> list[GoalRow]:
+    """The plan's goals in CoachingGoalsService.goals' order (the caller has checked the plan
+    may be read)."""
+    goals = list(
+        session.execute(
+            select(CoachingGoal)
+            .where(CoachingGoal.plan_id == plan_id)
+            .order_by(CoachingGoal.target_on, CoachingGoal.id)
+        ).scalars()
+    )
+    by_goal: dict[int, list[GoalAction]] = {}
+    for action in session.execute(
+        select(GoalAction)
+        .where(GoalAction.goal_id.in_([g.id for g in goals]))
+        .order_by(GoalAction.due_on.is_(None), GoalAction.due_on, GoalAction.id)
+    ).scalars():
+        by_goal.setdefault(action.goal_id, []).append(action)
+    order = {GoalStatus.ACTIVE: 0, GoalStatus.ACHIEVED: 1, GoalStatus.DROPPED: 2}
+    return [
+        GoalRow(
+            g.id,
+            g.plan_id,
+            g.description,
+            g.measure,
+            g.target_on,
+            g.status,
+            g.achieved_on,
+            [_action_row(a, g.status, today) for a in by_goal.get(g.id, [])],
+            g.status is GoalStatus.ACTIVE and g.target_on < today,
+        )
+        for g in sorted(goals, key=lambda g: order[g.status])
+    ]

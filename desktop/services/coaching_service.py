@@ -7,6 +7,7 @@ coaching_goals_service.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -17,7 +18,8 @@ from desktop.models.coaching import CoachingPlan, EetSpell, PlanReview
 from desktop.models.vault_settings import VaultSetting
 from desktop.services import actions, audit_chain
 from desktop.services.coaching_access import plan_to_read, require_editor
-from desktop.services.coaching_barriers import BarrierMethods
+from desktop.services.coaching_barriers import BarrierMethods, barrier_rows
+from desktop.services.coaching_goals_service import goal_rows
 from desktop.services.coaching_plan_queries import (
     REVIEW_WEEKS_SETTING,
     current_spell,
@@ -29,9 +31,11 @@ from desktop.services.coaching_plan_queries import (
 )
 from desktop.services.coaching_records import (
     REVIEW_WEEKS_RANGE,
+    BarrierRow,
     CoachingInputError,
     EetInput,
     EetRow,
+    GoalRow,
     PlanInput,
     PlanRow,
     PlanView,
@@ -39,11 +43,24 @@ from desktop.services.coaching_records import (
     ReviewRow,
     eet_status_for,
 )
+from desktop.services.coaching_session_records import MilestoneRow, SessionRow
+from desktop.services.coaching_sessions_service import milestone_rows, session_rows
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person
 
 PLAN_FIELDS = ("coach_id", "started_on", "aspirations", "strengths", "review_due_on")
+
+
+@dataclass(frozen=True)
+class RecordCoaching:
+    """What a young person's record shows of their coaching, read in one transaction."""
+
+    plan: PlanView
+    barriers: list[BarrierRow]
+    goals: list[GoalRow]
+    sessions: list[SessionRow]
+    milestones: list[MilestoneRow]
 
 
 class CoachingService(BarrierMethods):
@@ -124,18 +141,36 @@ class CoachingService(BarrierMethods):
     def plan_for(self, person_id: int) -> PlanView | None:
         """The young person's open plan, else their latest closed one, else None."""
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
-            plan = session.execute(
-                select(CoachingPlan)
-                .where(CoachingPlan.young_person_id == person.id)
-                .order_by(
-                    CoachingPlan.closed_on.is_not(None),
-                    CoachingPlan.started_on.desc(),
-                    CoachingPlan.id.desc(),
-                )
-                .limit(1)
-            ).scalar_one_or_none()
+            plan = self._plan_of(session, person_id)
             return None if plan is None else self._view(session, plan)
+
+    def for_record(self, person_id: int) -> RecordCoaching | None:
+        """plan_for with the plan's barriers, goals, sessions and milestones, in one
+        transaction (the record's Employment tab); None without a plan."""
+        with self._sessions.begin() as session:
+            plan = self._plan_of(session, person_id)
+            if plan is None:
+                return None
+            return RecordCoaching(
+                self._view(session, plan),
+                barrier_rows(session, plan.id),
+                goal_rows(session, plan.id, self._today()),
+                session_rows(session, plan.id),
+                milestone_rows(session, plan.id),
+            )
+
+    def _plan_of(self, session: Session, person_id: int) -> CoachingPlan | None:
+        person = get_person(session, self._user, person_id)
+        return session.execute(
+            select(CoachingPlan)
+            .where(CoachingPlan.young_person_id == person.id)
+            .order_by(
+                CoachingPlan.closed_on.is_not(None),
+                CoachingPlan.started_on.desc(),
+                CoachingPlan.id.desc(),
+            )
+            .limit(1)
+        ).scalar_one_or_none()
 
     def plans(self, include_closed: bool = False, coach_id: int | None = None) -> list[PlanRow]:
         """The plans of every young person whose record this user may open (for a coach, those

@@ -145,27 +145,7 @@ class CoachingSessionsService(CoachingServiceBase):
         """The plan's sessions, newest first."""
         with self._sessions.begin() as session:
             plan_to_read(session, self._user, plan_id)
-            query = (
-                select(CoachingSession, Account.display_name)
-                .join(Account, Account.id == CoachingSession.recorded_by_id)
-                .where(CoachingSession.plan_id == plan_id)
-                .order_by(CoachingSession.held_at.desc(), CoachingSession.id.desc())
-            )
-            return [
-                SessionRow(
-                    row.id,
-                    row.plan_id,
-                    row.held_at,
-                    row.mode,
-                    row.minutes,
-                    row.attended,
-                    row.what_was_done,
-                    row.next_steps,
-                    recorded_by,
-                    row.chronology_entry_id,
-                )
-                for row, recorded_by in session.execute(query)
-            ]
+            return session_rows(session, plan_id)
 
     # ---- milestones ------------------------------------------------------------------------
     def record_milestone(self, plan_id: int, data: MilestoneInput) -> int:
@@ -202,24 +182,7 @@ class CoachingSessionsService(CoachingServiceBase):
         """The plan's milestones, latest first."""
         with self._sessions.begin() as session:
             plan_to_read(session, self._user, plan_id)
-            query = (
-                select(Milestone, Account.display_name)
-                .join(Account, Account.id == Milestone.recorded_by_id)
-                .where(Milestone.plan_id == plan_id)
-                .order_by(Milestone.achieved_on.desc(), Milestone.id.desc())
-            )
-            return [
-                MilestoneRow(
-                    row.id,
-                    row.plan_id,
-                    row.kind,
-                    row.achieved_on,
-                    row.detail,
-                    row.evidence,
-                    recorded_by,
-                )
-                for row, recorded_by in session.execute(query)
-            ]
+            return milestone_rows(session, plan_id)
 
     # ---- timeline --------------------------------------------------------------------------
     def timeline(self, plan_id: int) -> list[TimelineItem]:
@@ -386,3 +349,50 @@ def _review_items(session: Session, plan_id: int) -> list[Keyed]:
         item = TimelineItem(row.reviewed_on, "Plan review", title, row.summary, "review")
         items.append((_key(row.reviewed_on, "review", row.id), item))
     return items
+
+
+def session_rows(session: Session, plan_id: int) -> list[SessionRow]:
+    """The plan's sessions, newest first (the caller has checked the plan may be read)."""
+    query = (
+        select(CoachingSession, Account.display_name)
+        .join(Account, Account.id == CoachingSession.recorded_by_id)
+        .where(CoachingSession.plan_id == plan_id)
+        .order_by(CoachingSession.held_at.desc(), CoachingSession.id.desc())
+    )
+    return [
+        SessionRow(
+            row.id,
+            row.plan_id,
+            row.held_at,
+            row.mode,
+            row.minutes,
+            row.attended,
+            row.what_was_done,
+            row.next_steps,
+            recorded_by,
+            row.chronology_entry_id,
+        )
+        for row, recorded_by in session.execute(query)
+    ]
+
+
+def milestone_rows(session: Session, plan_id: int) -> list[MilestoneRow]:
+    """The plan's milestones, latest first (the caller has checked the plan may be read)."""
+    query = (
+        select(Milestone, Account.display_name)
+        .join(Account, Account.id == Milestone.recorded_by_id)
+        .where(Milestone.plan_id == plan_id)
+        .order_by(Milestone.achieved_on.desc(), Milestone.id.desc())
+    )
+    return [
+        MilestoneRow(
+            row.id,
+            row.plan_id,
+            row.kind,
+            row.achieved_on,
+            row.detail,
+            row.evidence,
+            recorded_by,
+        )
+        for row, recorded_by in session.execute(query)
+    ]

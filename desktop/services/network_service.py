@@ -4,7 +4,7 @@ network the ecomap diagram draws."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -132,6 +132,9 @@ class Network:
     young_people: list[LinkRow]
     groups: list[NetworkGroup]
     places: list[NetworkPlace]
+    # Every contact in full, in the contact list's order (kind, name): the record's People tab
+    # shows the diagram and the lists from this one read.
+    contacts: list[ContactRow] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -300,7 +303,8 @@ class NetworkService:
 
     # ---- the diagram ---------------------------------------------------------------------
     def network(self, person_id: int) -> Network:
-        """The whole network in five statements, however many people and places it holds."""
+        """The whole network in five statements, however many people and places it holds; with
+        the contacts and links for the lists beside the diagram."""
         today = self._clock.now().date()
         with self._sessions.begin() as session:
             person = get_person(session, self._user, person_id)
@@ -347,6 +351,10 @@ class NetworkService:
             links,
             [NetworkGroup(g.id, g.name) for g in groups],
             [NetworkPlace(p.id, p.name, p.kind) for p in places],
+            [
+                ContactRow(c.id, _input_of(c))
+                for c in sorted(contacts, key=lambda c: (c.kind.value, c.name, c.id))
+            ],
         )
 
 

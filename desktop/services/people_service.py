@@ -6,7 +6,19 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from desktop.clock import Clock
@@ -50,6 +62,8 @@ class CaseloadRow:
     status: CaseStatus
     rag: Rag | None
     flags: int
+    # The row's values of the list's sort order, to read the next page from (keyset paging).
+    sort_key: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass
@@ -174,21 +188,22 @@ class PeopleService:
         with self._sessions.begin() as session:
             return int(session.execute(query).scalar_one())
 
-    def page(self, offset: int, limit: int, search: str | CaseloadFilter = "") -> list[CaseloadRow]:
-        """One page of the list in a single statement (key worker and flag count joined in)."""
+    def page(
+        self,
+        offset: int,
+        limit: int,
+        search: str | CaseloadFilter = "",
+        after: CaseloadRow | None = None,
+    ) -> list[CaseloadRow]:
+        """One page of the list: the rows after `after` in the list's order (scrolling), or
+        from `offset`. Reading on from the last row's sort key walks an index in the list's
+        order from there, where an offset would read, sort and skip every row before it; the
+        open flags are counted for the page's rows only."""
         self._require_caseload()
         caseload_filter = _as_filter(search)
         worker = aliased(Account)
         today = self._today()
-        open_flags = (
-            select(func.count(Flag.id))
-            .where(
-                Flag.young_person_id == YoungPerson.id,
-                or_(Flag.ended_on.is_(None), Flag.ended_on >= today),
-            )
-            .correlate(YoungPerson)
-            .scalar_subquery()
-        )
+        keys = _sort_keys(caseload_filter.sort, worker.display_name)
         query = (
             select(
                 YoungPerson.id,
@@ -200,15 +215,31 @@ class PeopleService:
                 worker.display_name,
                 YoungPerson.status,
                 YoungPerson.rag,
-                open_flags.label("flags"),
+                *(key.label(f"sort_{n}") for n, key in enumerate(keys)),
             )
             .outerjoin(worker, worker.id == YoungPerson.key_worker_id)
             .where(visible_people(self._user))
         )
         query = self._filtered(query, caseload_filter)
-        query = query.order_by(*_ordering(caseload_filter, worker.display_name))
+        if caseload_filter.descending:
+            query = query.order_by(*(key.desc() for key in keys), YoungPerson.id.desc())
+        else:
+            query = query.order_by(*keys, YoungPerson.id)
+        stretches: list[ColumnElement[bool] | None] = [None]
+        if after is not None and after.sort_key:
+            nullable = caseload_filter.sort in NULLABLE_SORTS
+            stretches = [*_seek(keys, after, caseload_filter.descending, nullable)]
+        else:
+            query = query.offset(offset) if offset else query
+        rows: list[Any] = []
         with self._sessions.begin() as session:
-            rows = session.execute(query.offset(offset).limit(limit)).all()
+            for stretch in stretches:
+                wanted = limit - len(rows)
+                if wanted <= 0:
+                    break
+                bounded = query if stretch is None else query.where(stretch)
+                rows += session.execute(bounded.limit(wanted)).all()
+            flags = self._open_flags(session, [r.id for r in rows], today)
         return [
             CaseloadRow(
                 r.id,
@@ -219,10 +250,27 @@ class PeopleService:
                 r.display_name or "",
                 r.status,
                 r.rag,
-                r.flags,
+                flags.get(r.id, 0),
+                tuple(r[-len(keys) :]),
             )
             for r in rows
         ]
+
+    @staticmethod
+    def _open_flags(session: Session, person_ids: list[int], today: date) -> dict[int, int]:
+        if not person_ids:
+            return {}
+        # An expanding parameter: the ids are bound as they are, not made into 200 clauses.
+        counted = session.execute(
+            select(Flag.young_person_id, func.count(Flag.id))
+            .where(
+                Flag.young_person_id.in_(bindparam("people", expanding=True)),
+                or_(Flag.ended_on.is_(None), Flag.ended_on >= today),
+            )
+            .group_by(Flag.young_person_id),
+            {"people": person_ids},
+        ).all()
+        return {person_id: int(number) for person_id, number in counted}
 
     def _filtered(
         self, query: Select[*Columns], caseload_filter: CaseloadFilter
@@ -498,13 +546,19 @@ def _as_filter(search: str | CaseloadFilter) -> CaseloadFilter:
     return search if isinstance(search, CaseloadFilter) else CaseloadFilter(search=search)
 
 
-def _ordering(caseload_filter: CaseloadFilter, worker_name: Any) -> list[Any]:
-    rag_order = case(
-        (YoungPerson.rag == Rag.RED, 0),
-        (YoungPerson.rag == Rag.AMBER, 1),
-        (YoungPerson.rag == Rag.GREEN, 2),
-        else_=3,
-    )
+# The list's order for RAG: red, amber, green, then not rated. Written as literal SQL so that it
+# matches the expression index over it (an index on an expression is only used for the very
+# same expression, and bound parameters never match).
+RAG_RANK = literal_column(
+    "CASE young_people.rag WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 ELSE 3 END",
+    Integer(),
+)
+# Sort keys that may be NULL (no date of birth, no key worker): NULL sorts first ascending.
+NULLABLE_SORTS = frozenset({"age", "key_worker"})
+
+
+def _sort_keys(sort: str, worker_name: Any) -> list[Any]:
+    """The columns the list is ordered by (the row id follows them to break ties)."""
     keys: dict[str, list[Any]] = {
         "reference": [YoungPerson.case_reference],
         "name": [YoungPerson.family_name, YoungPerson.given_name],
@@ -513,12 +567,34 @@ def _ordering(caseload_filter: CaseloadFilter, worker_name: Any) -> list[Any]:
         "age": [YoungPerson.date_of_birth],
         "key_worker": [worker_name],
         "status": [YoungPerson.status],
-        "rag": [rag_order],
+        "rag": [RAG_RANK],
     }
-    chosen = keys.get(caseload_filter.sort, keys["name"])
-    if caseload_filter.descending:
-        chosen = [column.desc() for column in chosen]
-    return [*chosen, YoungPerson.id]
+    return keys.get(sort, keys["name"])
+
+
+def _seek(
+    keys: list[Any], after: CaseloadRow, descending: bool, nullable: bool
+) -> list[ColumnElement[bool]]:
+    """The rows that come after `after` in the order (keys..., id), ascending or descending:
+    one or two stretches of the order, read one after the other until the page is full.
+
+    A row-value comparison, so SQLite seeks into the index in that order. A key that may be
+    NULL (a single key: age or key worker) sorts its NULLs first; NULL compares with nothing,
+    so the NULLs are a stretch of their own (one condition with OR would lose the index)."""
+    values = [literal(value, key.type) for key, value in zip(keys, after.sort_key, strict=True)]
+    last_id = literal(after.id, Integer())
+    if descending:
+        beyond = tuple_(*keys, YoungPerson.id) < tuple_(*values, last_id)
+    else:
+        beyond = tuple_(*keys, YoungPerson.id) > tuple_(*values, last_id)
+    if not nullable:
+        return [beyond]
+    key, value = keys[0], after.sort_key[0]
+    if value is None:  # among the NULLs: first when ascending, last when descending
+        if descending:
+            return [and_(key.is_(None), YoungPerson.id < last_id)]
+        return [and_(key.is_(None), YoungPerson.id > last_id), key.is_not(None)]
+    return [beyond, key.is_(None)] if descending else [beyond]
 
 
 def normalise_postcode(text: str) -> str:

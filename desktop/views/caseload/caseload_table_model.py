@@ -32,7 +32,11 @@ class CaseloadTableModel(PagedTableModel[CaseloadRow]):
         self.filter = CaseloadFilter()
         super().__init__(
             [(header, value) for header, value, _key in COLUMNS],
-            lambda offset, limit: people.page(offset, limit, self.filter),
+            # Each page reads on from the last row shown (keyset paging): as fast at the end of
+            # the list as at its start.
+            lambda offset, limit: people.page(
+                offset, limit, self.filter, after=self.row_at(offset - 1) if offset else None
+            ),
             lambda: people.count(self.filter),
         )
 

@@ -60,6 +60,10 @@ WIDEST = (
 )
 
 
+# Rows read when the record opens: a screenful and more; the rest come as the view scrolls.
+FIRST_PAGE = 50
+
+
 class ChronologyTableModel(PagedTableModel[EntryRow]):
     def __init__(self, chronology: ChronologyService, person_id: int) -> None:
         self.types: frozenset[EntryType] = frozenset()
@@ -70,6 +74,7 @@ class ChronologyTableModel(PagedTableModel[EntryRow]):
                 person_id, offset, limit, self.types, self.significant_only
             ),
             lambda: chronology.count(person_id, self.types, self.significant_only),
+            first_page=FIRST_PAGE,
         )
 
     def set_filter(self, types: frozenset[EntryType], significant_only: bool) -> None:

@@ -186,16 +186,18 @@ class PersonForm(QWidget):
         summary_label = QLabel("&Summary")
         summary_label.setBuddy(self.summary)
 
+        # The scroll area and its page are in place before the fields go in: with the style
+        # sheet, every move of a widget tree to a new parent styles the whole tree again.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
+        scroll.setWidget(body)
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(columns)
         body_layout.addWidget(summary_label)
         body_layout.addWidget(self.summary, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
 
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")

@@ -38,8 +38,16 @@ TabFactory = tuple[str, Callable[[Services, PersonRecord], QWidget]]
 
 
 class PersonRecordView(QWidget):
+    """Each tab is built, and loads its rows, the first time it is shown (or asked for with
+    tab_of): opening a record builds only the header and the Details form, not a dozen tabs
+    of widgets and the queries behind them."""
+
     closed = Signal()
     saved = Signal(int)
+    # Passed on from the tabs that lead to another record, or to a group or place.
+    open_person = Signal(int)
+    open_group = Signal(int)
+    open_place = Signal(int)
 
     def __init__(
         self,
@@ -96,22 +104,22 @@ class PersonRecordView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details_form, "&Details")
-        self.extra: list[QWidget] = []
+        self.extra: list[QWidget] = []  # the tabs built so far
+        # Tabs not built yet: an empty stand-in on the tab bar, and how to build the tab.
+        self._pending: dict[QWidget, Callable[[Services, PersonRecord], QWidget]] = {}
         for label, build in extra_tabs:
-            tab = build(services, record)
-            self.extra.append(tab)
-            self.tabs.addTab(tab, label)
-            if isinstance(tab, RecordTab):
-                tab.record_changed.connect(self.record_changed)
+            stand_in = QWidget()
+            self._pending[stand_in] = build
+            self.tabs.addTab(stand_in, label)
+        self.tabs.currentChanged.connect(self._tab_shown)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.go_back)
-        chronology = self.tab_of(ChronologyTab)
-        if chronology is not None:
+        if any(_builds(build, ChronologyTab) for _label, build in extra_tabs):
             # One shortcut for the whole record: adding an entry is the commonest thing done.
             shortcut = QShortcut(QKeySequence(ADD_SHORTCUT), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda: self.add_chronology_entry(chronology))
+            shortcut.activated.connect(self.add_chronology_entry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
@@ -129,14 +137,56 @@ class PersonRecordView(QWidget):
         self.closed.emit()
 
     def tab_of(self, kind: type[T]) -> T | None:
-        return next((tab for tab in self.extra if isinstance(tab, kind)), None)
+        """The tab of that kind, built now if it has not been shown yet."""
+        built = next((tab for tab in self.extra if isinstance(tab, kind)), None)
+        if built is not None:
+            return built
+        for stand_in, build in list(self._pending.items()):
+            if _builds(build, kind):
+                tab = self._build_tab(stand_in)
+                if isinstance(tab, kind):
+                    return tab
+        return None
 
-    def add_chronology_entry(self, chronology: ChronologyTab) -> None:
-        self.tabs.setCurrentWidget(chronology)
-        chronology.add_entry()
+    def _tab_shown(self, index: int) -> None:
+        stand_in = self.tabs.widget(index)
+        if stand_in in self._pending:
+            self._build_tab(stand_in)
+
+    def _build_tab(self, stand_in: QWidget) -> QWidget:
+        """Builds (and so loads) a tab and puts it on the tab bar in its stand-in's place."""
+        build = self._pending.pop(stand_in)
+        tab = build(self._services, self.record)
+        self.extra.append(tab)
+        if isinstance(tab, RecordTab):
+            tab.record_changed.connect(self.record_changed)
+        for name in ("open_person", "open_group", "open_place"):
+            signal = getattr(tab, name, None)
+            if signal is not None:
+                signal.connect(getattr(self, name))
+        index = self.tabs.indexOf(stand_in)
+        # The tab goes in beside its stand-in and is shown before the stand-in goes: removing
+        # the current tab first would show (and reload) a neighbouring tab on the way.
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.insertTab(index + 1, tab, self.tabs.tabText(index))
+            if self.tabs.currentWidget() is stand_in:
+                self.tabs.setCurrentWidget(tab)
+            self.tabs.removeTab(index)
+        finally:
+            self.tabs.blockSignals(blocked)
+        stand_in.deleteLater()
+        return tab
+
+    def add_chronology_entry(self) -> None:
+        chronology = self.tab_of(ChronologyTab)
+        if chronology is not None:
+            self.tabs.setCurrentWidget(chronology)
+            chronology.add_entry()
 
     def record_changed(self) -> None:
-        """A tab changed what others show (a referral reopening the case, a new RAG)."""
+        """A tab changed what others show (a referral reopening the case, a new RAG); tabs not
+        built yet will load afresh when they are shown."""
         self.refresh_header()
         for tab in self.extra:
             if isinstance(tab, RecordTab) and tab is not self.sender():
@@ -156,3 +206,8 @@ class PersonRecordView(QWidget):
         for tab in self.extra:
             if isinstance(tab, RecordTab):
                 tab.save_drafts()
+
+
+def _builds(build: Callable[[Services, PersonRecord], QWidget], kind: type[QWidget]) -> bool:
+    """Whether a tab factory makes tabs of that kind (a factory that is not a class: perhaps)."""
+    return not isinstance(build, type) or issubclass(build, kind)

@@ -21,8 +21,12 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         columns: Sequence[tuple[str, Callable[[Row], Any]]],
         fetch_page: Callable[[int, int], list[Row]],
         count: Callable[[], int],
+        first_page: int = PAGE_SIZE,
     ) -> None:
+        """first_page: how many rows to read first (a list that must show at once may start
+        with fewer than a full page)."""
         super().__init__()
+        self._first_page = first_page
         self._columns = list(columns)
         self._fetch_page = fetch_page
         self._count = count
@@ -63,7 +67,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        page = self._fetch_page(len(self._rows), PAGE_SIZE)
+        page = self._fetch_page(len(self._rows), PAGE_SIZE if self._rows else self._first_page)
         if not page:
             self._total = len(self._rows)
             return

@@ -114,12 +114,14 @@ class AddressesTab(RecordTab):
         layout.addWidget(self.address_table, 2)
         layout.addLayout(_heading("References", add_reference, self.remove_reference_button))
         layout.addWidget(self.reference_table, 1)
-        self.reload()
+        # Opening the record has just read both lists: shown from there, not read again.
+        self._show(record.addresses, record.references)
 
     def reload(self) -> None:
-        self._addresses, self._references = self.services.people.addresses_and_references(
-            self.record.id
-        )
+        self._show(*self.services.people.addresses_and_references(self.record.id))
+
+    def _show(self, addresses: list[AddressRow], references: list[ReferenceRow]) -> None:
+        self._addresses, self._references = addresses, references
         self.address_model.reload()
         self.reference_model.reload()
 

@@ -186,28 +186,25 @@ class EmploymentTab(RecordTab):
 
     def _load(self) -> None:
         services = self.services
-        view = services.coaching.plan_for(self.record.id)
-        self.plan_id = None if view is None else view.id
-        if view is None:
+        coaching = services.coaching.for_record(self.record.id)  # one transaction
+        self.plan_id = None if coaching is None else coaching.plan.id
+        if coaching is None:
             self.summary.setText("")
             self.pages.setCurrentWidget(self.no_plan)
             for model in (self.barriers, self.goals, self.sessions, self.milestones):
                 model.set_rows([])
             return
+        view = coaching.plan
         today = local_today(services.clock.now())
         review = review_text(view.review_due_on, view.review_overdue, today, not view.is_open)
         self.plan_card.setText(plan_text(view, date_text(today), review))
         self.barriers.set_rows(
-            [
-                row
-                for row in services.coaching.barriers(view.id)
-                if row.status is not BarrierStatus.RESOLVED
-            ]
+            [row for row in coaching.barriers if row.status is not BarrierStatus.RESOLVED]
         )
-        self.goals.set_rows(services.coaching_goals.goals(view.id))
-        sessions = services.coaching_sessions.sessions(view.id)
+        self.goals.set_rows(coaching.goals)
+        sessions = coaching.sessions
         self.sessions.set_rows(sessions[:RECENT])
-        self.milestones.set_rows(services.coaching_sessions.milestones(view.id)[:RECENT])
+        self.milestones.set_rows(coaching.milestones[:RECENT])
         self.summary.setText(
             f"Read only: {view.coach} keeps this plan in Employment coaching. "
             f"{len(sessions)} session{'' if len(sessions) == 1 else 's'} in all; "

@@ -189,9 +189,11 @@ class NetworkTab(RecordTab):
     def reload(self) -> None:
         network = self.services.network
         try:
-            self.diagram.set_network(network.network(self.record.id))
-            self.contacts_model.set_rows(network.contacts(self.record.id))
-            self.links_model.set_rows(network.links(self.record.id))
+            # One read for the diagram and both lists.
+            whole = network.network(self.record.id)
+            self.diagram.set_network(whole)
+            self.contacts_model.set_rows(whole.contacts)
+            self.links_model.set_rows(whole.young_people)
         except REFUSALS as error:
             self.refuse(error)
         self._update_buttons()
