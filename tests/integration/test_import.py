@@ -8,7 +8,6 @@ transaction, audited. The CLI tests at the end run `python main.py import` as a 
 from __future__ import annotations
 
 import csv
-import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -136,16 +135,12 @@ def test_acceptance_1000_rows_with_3_bad_rows_import_nothing_then_all_1000(
     rows[398]["date_of_birth"] = "28/02/2009"
     rows[997]["ethnicity"] = "Other ethnic group: Arab"
     write_csv(path, rows)
-    started = time.perf_counter()
     report = importer.import_file(path)
-    seconds = time.perf_counter() - started
 
     assert report.imported, report.problems
     assert (report.people, report.referrals) == (1000, 500)
     assert report.summary == "1000 young people and 500 referrals"
     assert count_people(signed_in, clock) == 1000
-    print(f"\n1,000-row import: {seconds:.2f} s")
-    assert seconds < 10  # a few seconds on a laptop; generous for a loaded CI machine
     with signed_in.vault.sessions.begin() as session:
         people = session.execute(select(YoungPerson).order_by(YoungPerson.id)).scalars().all()
         references = {person.id: person.case_reference for person in people}

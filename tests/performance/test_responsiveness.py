@@ -38,10 +38,11 @@ from desktop.views.caseload.conference_pack_dialog import REFRESH_DELAY_MS, Conf
 from tests.conftest import COORDINATOR_USERNAME, PASSPHRASE, FakeClock, FastKdfPolicy
 
 TICK_MS = 20
-# Far above a tick and a busy CI machine's hiccups, far below the work's length on the GUI
-# thread (each test checks the work took at least LONG).
-GAP = 0.25
-LONG = 2 * GAP
+# Far above a tick and a busy machine's hiccups (0.25 s was once exceeded with six test runs
+# sharing two cores), below the work's length on the GUI thread: each test checks the work
+# took at least LONG, so work on the GUI thread would leave a gap of at least LONG.
+GAP = 0.4
+LONG = 0.5
 LEFT = Qt.MouseButton.LeftButton
 P = ParamSpec("P")
 R = TypeVar("R")
