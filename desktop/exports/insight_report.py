@@ -165,7 +165,7 @@ def _action_plan(document: Document, rows: Sequence[ActionRow]) -> None:
             )
             for number, row in enumerate(shown, start=1)
         ],
-        (Mm(8), TEXT_WIDTH - Mm(106), Mm(30), Mm(34), Mm(34)),
+        (Mm(8), TEXT_WIDTH - Mm(110), Mm(42), Mm(32), Mm(28)),
     )
 
 

@@ -98,8 +98,10 @@ def _outcome(document: Document, progress: OutcomeProgress) -> None:
     if not (progress.activities or progress.open_actions or progress.done_actions):
         add_text(document, "No activities or actions serving this outcome in the period.")
         return
-    if progress.activities:
-        document.add_heading("Activities", 2)
+    document.add_heading("Activities", 2)
+    if not progress.activities:
+        add_text(document, "No activities serving this outcome were held in the period.")
+    else:
         add_grid(
             document,
             ("Date", "Activity", "Kind", "People"),
