@@ -50,30 +50,26 @@ def open_read_only(database: Path, key: SecretKey) -> Any:
     return connection
 
 
-# Enough page cache for the structure check not to decrypt the same pages again and again.
-CHECK_CACHE_KIB = 65_536
+def database_problems(database: Path, key: SecretKey, *, structure: bool = True) -> list[str]:
+    """Empty when SQLCipher's page HMACs (and, with structure, SQLite's integrity_check) hold.
 
-
-def database_problems(database: Path, key: SecretKey, *, thorough: bool = True) -> list[str]:
-    """Empty when SQLCipher's page HMACs and SQLite's structure checks all hold.
-
-    thorough=False runs quick_check instead of integrity_check: every page and b-tree is still
-    read and checked, but indexes are not compared row by row with their tables (twice as
-    fast). It is for the snapshot a backup takes with VACUUM INTO, which writes every index
-    afresh from its table; verifying a backup or a vault runs the full check."""
+    structure=False checks only the HMAC of every page, which proves each page is exactly as
+    SQLCipher wrote it. It is for the snapshot a backup has just written with VACUUM INTO from
+    the live vault, which SQLite reads through its b-trees (a damaged page fails the VACUUM).
+    At 600 MB the structure check took 5-6 s of a 15 s backup whatever the page cache, every
+    page decrypted; verifying a backup, restoring one and `verify` on the vault run it in full."""
     problems: list[str] = []
     try:
         connection = open_read_only(database, key)
     except sqlcipher3.DatabaseError:
         return ["the database file could not be opened"]
     try:
-        connection.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         for row in connection.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"encrypted page check: {row[0]}")
-        check = "integrity_check" if thorough else "quick_check"
-        result = [row[0] for row in connection.execute(f"PRAGMA {check}").fetchall()]
-        if result != ["ok"]:
-            problems.extend(f"structure check: {line}" for line in result)
+        if structure:
+            result = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                problems.extend(f"structure check: {line}" for line in result)
     except sqlcipher3.DatabaseError:
         problems.append("the database file could not be read")
     finally:
@@ -103,7 +99,7 @@ def take_snapshot(vault: OpenVault) -> Snapshot:
             raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
         finally:
             raw.close()
-        problems = database_problems(target, vault.data_key, thorough=False)
+        problems = database_problems(target, vault.data_key, structure=False)
         if problems:
             raise BackupDamagedError(
                 "The snapshot of the vault failed its integrity checks; run `verify` on the vault.",
