@@ -25,7 +25,7 @@ from desktop.services.sign_in_service import SignedIn
 from desktop.views.caseload.chronology_dialogs import DeleteEntryDialog, EntryDialog
 from desktop.views.caseload.chronology_history_dialog import HistoryDialog
 from desktop.views.caseload.chronology_search_list_model import hit_html
-from desktop.views.caseload.chronology_search_view import ChronologySearchView
+from desktop.views.caseload.chronology_search_view import BEST_MATCH, ChronologySearchView
 from desktop.views.caseload.chronology_table_model import SUMMARY_COLUMN
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
 from tests.conftest import COORDINATOR_NAME, AddAccount, FakeClock, FastKdfPolicy
@@ -469,6 +469,20 @@ def test_search_finds_an_entry_typed_without_accents_and_opens_it(
     with qtbot.waitSignal(view.open_entry, timeout=2000) as opened:
         qtbot.keyClick(view.results, Qt.Key.Key_Return)
     assert opened.args == [setup.person_id, wanted]
+
+
+def test_best_match_puts_the_most_relevant_entry_first(qtbot: QtBot, setup: Setup) -> None:
+    best = setup.add("Quokka sighting", "quokka quokka quokka by the quokka stall", hours_ago=5)
+    newest = setup.add("Long visit", "talked about school, home, friends and a quokka", hours_ago=1)
+    view = ChronologySearchView(setup.services)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.keyClicks(view.search, "quokka")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert view.model.hit_at(0).entry_id == newest
+    view.order.setCurrentIndex(BEST_MATCH)  # searches again at once
+    qtbot.waitUntil(lambda: view.status.text() == "2 entries found · best match", timeout=5000)
+    assert [view.model.hit_at(row).entry_id for row in range(2)] == [best, newest]
 
 
 def test_search_in_arabic_script_and_with_no_match(qtbot: QtBot, setup: Setup) -> None:

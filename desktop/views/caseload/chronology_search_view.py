@@ -10,6 +10,8 @@ from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -31,6 +33,8 @@ from desktop.views.common.background_task import BackgroundTask, start_detached
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching
 PAGE_SIZE = 50
+ORDERS = ("Newest first", "Best match")
+BEST_MATCH = 1
 PADDING = 8
 
 
@@ -111,6 +115,11 @@ class ChronologySearchView(QWidget):
             "Search every chronology open to you: results come as you type; Enter moves to them"
         )
         self.search.setClearButtonEnabled(True)
+        self.order = QComboBox()
+        self.order.addItems(ORDERS)
+        self.order.setAccessibleName("Order of the results")
+        self.order.setToolTip("Newest first, or the entries that match best first")
+        self.order.currentIndexChanged.connect(lambda _index: self._start_search(again=True))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setAccessibleName("Search status")
@@ -143,7 +152,10 @@ class ChronologySearchView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
         layout.addWidget(title)
-        layout.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.order)
+        layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 
@@ -169,14 +181,20 @@ class ChronologySearchView(QWidget):
         self.status.setText("Searching…")
         self._run(self._generation, typed, 0)
 
+    def ranked(self) -> bool:
+        return self.order.currentIndex() == BEST_MATCH
+
     def _request_more(self, offset: int) -> None:
         self.status.setText("Loading more…")
         self._run(self._generation, self._typed, offset)
 
     def _run(self, generation: int, typed: str, offset: int) -> None:
         chronology: ChronologyService = self._chronology
+        ranked = self.ranked()
         task = BackgroundTask(
-            lambda _progress: _Page(generation, offset, chronology.search(typed, offset, PAGE_SIZE))
+            lambda _progress: _Page(
+                generation, offset, chronology.search(typed, offset, PAGE_SIZE, ranked=ranked)
+            )
         )
         task.succeeded.connect(self._received)
         task.failed.connect(self._failed)
@@ -208,7 +226,8 @@ class ChronologySearchView(QWidget):
             return
         noun = "entry" if shown == 1 else "entries"
         more = " so far; scroll down for more" if self.model.more else ""
-        self.status.setText(f"{shown} {noun} found{more} · newest first")
+        order = ORDERS[self.order.currentIndex()].lower()
+        self.status.setText(f"{shown} {noun} found{more} · {order}")
 
     def _activated(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index.row())
