@@ -21,6 +21,7 @@ Fixtures for the whole suite (tests/unit, tests/integration, tests/gui):
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before anything imports Qt: tests run headless whoever runs them (GUI tests rely on it too).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -159,6 +160,23 @@ def kdf() -> FastKdfPolicy:
 @pytest.fixture
 def vault_layout(tmp_path: Path) -> VaultLayout:
     return VaultLayout(tmp_path / "vault")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> VaultLayout:
+    """The demo vault, built once a test run (it takes seconds): tests get a copy of it."""
+    from desktop.services.demo_service import build_demo_vault
+
+    layout = VaultLayout(tmp_path_factory.mktemp("demo-template") / "vault")
+    build_demo_vault(layout, PASSPHRASE, FastKdfPolicy(), FakeClock()).vault.lock()
+    return layout
+
+
+@pytest.fixture
+def demo_vault(demo_template: VaultLayout, vault_layout: VaultLayout) -> VaultLayout:
+    """A copy of the demo vault of this test's own (the template is never opened)."""
+    shutil.copytree(demo_template.folder, vault_layout.folder)
+    return vault_layout
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from desktop.models.choices import BarrierStatus, CaseStatus, CoachingMode, Goal
 from desktop.models.chronology import ChronologyEntry
 from desktop.models.people import YoungPerson
 from desktop.services.bundle import Services
-from desktop.services.demo_service import build_demo_vault, demo_username
+from desktop.services.demo_service import demo_username
 from desktop.services.people_service import age_on
 from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
@@ -28,9 +28,8 @@ NOT_EET_CODES = ("neet_activity", "volunteering")
 
 
 @pytest.fixture
-def demo(vault_layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> VaultLayout:
-    build_demo_vault(vault_layout, PASSPHRASE, kdf, clock).vault.lock()
-    return vault_layout
+def demo(demo_vault: VaultLayout) -> VaultLayout:
+    return demo_vault
 
 
 def _signed_in(

@@ -16,7 +16,7 @@ from desktop.models.accounts import Role
 from desktop.models.choices import ActivityKind, EntryType, StrategyOutcome
 from desktop.services.bundle import Services
 from desktop.services.demo_community import ACTIVITIES, PARTNERS, RIDE_OUTS
-from desktop.services.demo_service import build_demo_vault, demo_username
+from desktop.services.demo_service import demo_username
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
@@ -32,11 +32,9 @@ def _services(
     signed_in.vault.lock()
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> VaultLayout:
-    layout = VaultLayout(tmp_path_factory.mktemp("demo") / "vault")
-    build_demo_vault(layout, PASSPHRASE, FastKdfPolicy(), FakeClock()).vault.lock()
-    return layout
+@pytest.fixture
+def demo(demo_vault: VaultLayout) -> VaultLayout:
+    return demo_vault
 
 
 @pytest.fixture

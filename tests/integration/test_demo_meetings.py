@@ -13,7 +13,7 @@ from desktop.models.accounts import Role
 from desktop.models.choices import MeetingKind
 from desktop.services.bundle import Services
 from desktop.services.demo_meetings import MEETINGS
-from desktop.services.demo_service import build_demo_vault, demo_username
+from desktop.services.demo_service import demo_username
 from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
 from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
@@ -28,9 +28,8 @@ def _services(
 
 
 @pytest.fixture
-def demo(vault_layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> VaultLayout:
-    build_demo_vault(vault_layout, PASSPHRASE, kdf, clock).vault.lock()
-    return vault_layout
+def demo(demo_vault: VaultLayout) -> VaultLayout:
+    return demo_vault
 
 
 @pytest.fixture

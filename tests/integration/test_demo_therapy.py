@@ -14,7 +14,7 @@ from desktop.models.choices import NoteFormat, SessionOutcome
 from desktop.models.chronology import ChronologyEntry
 from desktop.models.tasks import Task
 from desktop.services.bundle import Services
-from desktop.services.demo_service import build_demo_vault, demo_username
+from desktop.services.demo_service import demo_username
 from desktop.services.safeguarding_escalation import ENTRY_SUMMARY, TASK_TITLE
 from desktop.services.sign_in_service import SignInService
 from desktop.services.therapy_note_service import NoteView
@@ -24,10 +24,9 @@ from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
 
 @pytest.fixture
 def therapist(
-    vault_layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock
+    demo_vault: VaultLayout, vault_layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock
 ) -> Iterator[Services]:
     """The demo vault, signed in as its family therapist."""
-    build_demo_vault(vault_layout, PASSPHRASE, kdf, clock).vault.lock()
     signed_in = SignInService(vault_layout, clock).sign_in(
         demo_username(Role.FAMILY_THERAPIST), PASSPHRASE
     )
