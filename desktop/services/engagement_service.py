@@ -49,6 +49,7 @@ from desktop.services.engagement_records import (
     read_activity,
     tracker_order,
 )
+from desktop.services.link_rows import replace_links
 from desktop.services.record_access import RecordNotFoundError
 
 __all__ = [
@@ -161,14 +162,15 @@ class EngagementService(CommunityServiceBase):
                     )
                 ).scalars()
             )
-            if current == wanted:
+            if not replace_links(
+                session,
+                ActivityPartner,
+                current,
+                wanted,
+                lambda partner_id: (activity.id, partner_id),
+                lambda partner_id: ActivityPartner(activity_id=activity.id, partner_id=partner_id),
+            ):
                 return
-            for partner_id in current - wanted:
-                link = session.get(ActivityPartner, (activity.id, partner_id))
-                if link is not None:
-                    session.delete(link)
-            for partner_id in wanted - current:
-                session.add(ActivityPartner(activity_id=activity.id, partner_id=partner_id))
             activity.updated_at = self._clock.now()
             self._audit(
                 session, actions.ACTIVITY_PARTNERS_SET, "activity", activity.id, ["partners"]
@@ -217,14 +219,15 @@ class EngagementService(CommunityServiceBase):
                     )
                 ).scalars()
             )
-            if current == wanted:
+            if not replace_links(
+                session,
+                ActivityOutcome,
+                current,
+                wanted,
+                lambda outcome: (activity.id, outcome),
+                lambda outcome: ActivityOutcome(activity_id=activity.id, outcome=outcome),
+            ):
                 return
-            for outcome in current - wanted:
-                link = session.get(ActivityOutcome, (activity.id, outcome))
-                if link is not None:
-                    session.delete(link)
-            for outcome in wanted - current:
-                session.add(ActivityOutcome(activity_id=activity.id, outcome=outcome))
             self._audit(
                 session, actions.ACTIVITY_OUTCOMES_SET, "activity", activity.id, ["outcomes"]
             )
@@ -355,14 +358,15 @@ class EngagementService(CommunityServiceBase):
                     select(ActionOutcome.outcome).where(ActionOutcome.action_id == action.id)
                 ).scalars()
             )
-            if current == wanted:
+            if not replace_links(
+                session,
+                ActionOutcome,
+                current,
+                wanted,
+                lambda outcome: (action.id, outcome),
+                lambda outcome: ActionOutcome(action_id=action.id, outcome=outcome),
+            ):
                 return
-            for outcome in current - wanted:
-                link = session.get(ActionOutcome, (action.id, outcome))
-                if link is not None:
-                    session.delete(link)
-            for outcome in wanted - current:
-                session.add(ActionOutcome(action_id=action.id, outcome=outcome))
             self._audit(
                 session,
                 actions.ENGAGEMENT_ACTION_UPDATED,

@@ -42,6 +42,7 @@ from desktop.services.incident_records import (
     SupportInput,
     SupportRow,
 )
+from desktop.services.link_rows import replace_links
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
 
@@ -287,14 +288,17 @@ class CriticalIncidentService(CommunityServiceBase):
                     .where(IncidentPerson.incident_id == incident.id, self._visible())
                 ).scalars()
             )
-            if wanted == visible:
+            if not replace_links(
+                session,
+                IncidentPerson,
+                visible,
+                wanted,
+                lambda person_id: (incident.id, person_id),
+                lambda person_id: IncidentPerson(
+                    incident_id=incident.id, young_person_id=person_id
+                ),
+            ):
                 return
-            for person_id in visible - wanted:
-                link = session.get(IncidentPerson, (incident.id, person_id))
-                if link is not None:
-                    session.delete(link)
-            for person_id in wanted - visible:
-                session.add(IncidentPerson(incident_id=incident.id, young_person_id=person_id))
             incident.updated_at = self._clock.now()
             self._audit(
                 session,

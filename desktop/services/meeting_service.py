@@ -29,6 +29,7 @@ from desktop.models.meetings import (
 from desktop.models.people import YoungPerson
 from desktop.services import actions, audit_chain, meeting_task_sync
 from desktop.services.current_user import CurrentUser
+from desktop.services.link_rows import replace_links
 from desktop.services.meeting_records import (
     OPEN_ACTIONS,
     ActionInput,
@@ -195,14 +196,15 @@ class MeetingService:
                     .where(MeetingPerson.meeting_id == meeting.id, self._visible())
                 ).scalars()
             )
-            if wanted == visible:
+            if not replace_links(
+                session,
+                MeetingPerson,
+                visible,
+                wanted,
+                lambda person_id: (meeting.id, person_id),
+                lambda person_id: MeetingPerson(meeting_id=meeting.id, young_person_id=person_id),
+            ):
                 return
-            for person_id in visible - wanted:
-                link = session.get(MeetingPerson, (meeting.id, person_id))
-                if link is not None:
-                    session.delete(link)
-            for person_id in wanted - visible:
-                session.add(MeetingPerson(meeting_id=meeting.id, young_person_id=person_id))
             meeting.updated_at = self._clock.now()
             self._audit(
                 session, actions.MEETING_PEOPLE_SET, "meeting", meeting.id, ["young_people"]

@@ -29,6 +29,7 @@ from desktop.services.community_common import (
     refuse,
     too_long,
 )
+from desktop.services.link_rows import replace_links
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
 from desktop.services.text_folding import fold_entry
 
@@ -306,15 +307,14 @@ class RideOutService(CommunityServiceBase):
                 select(RideOutStaff.account_id).where(RideOutStaff.ride_out_id == ride_out.id)
             ).scalars()
         )
-        if current == wanted:
-            return False
-        for account_id in current - wanted:
-            link = session.get(RideOutStaff, (ride_out.id, account_id))
-            if link is not None:
-                session.delete(link)
-        for account_id in wanted - current:
-            session.add(RideOutStaff(ride_out_id=ride_out.id, account_id=account_id))
-        return True
+        return replace_links(
+            session,
+            RideOutStaff,
+            current,
+            wanted,
+            lambda account_id: (ride_out.id, account_id),
+            lambda account_id: RideOutStaff(ride_out_id=ride_out.id, account_id=account_id),
+        )
 
     def _add_seen(self, session: Session, ride_out: RideOut, seen: Iterable[SeenInput]) -> None:
         now = self._clock.now()
