@@ -23,6 +23,7 @@ from desktop.services.bundle import Services
 from desktop.services.engagement_records import ActivityView, EngagementActionRow
 from desktop.views.caseload.tabs.tab_parts import action_button, hint
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import apply_change, run_dialog
 from desktop.views.common.when import date_text
 from desktop.views.community.activity_dialogs import (
     ActivityDialog,
@@ -271,19 +272,10 @@ class ActivityPage(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------
     def _change(self, change: Callable[[], object]) -> None:
-        """A one-click change; a refusal is said in words."""
-        try:
-            change()
-        except REFUSALS as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-        self._saved()
+        apply_change(self, change, REFUSALS, self._saved)
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()  # what was typed goes with it
-        if saved:
-            self._saved()
-        return saved
+        return run_dialog(dialog, self._saved)
 
     def _saved(self) -> None:
         self.reload()

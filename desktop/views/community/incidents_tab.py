@@ -28,6 +28,7 @@ from desktop.services.incident_records import (
 from desktop.services.permissions import PermissionDeniedError
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import apply_change, run_dialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
@@ -319,15 +320,7 @@ class IncidentsTab(QWidget):
         )
 
     def _change(self, change: Callable[[], object]) -> None:
-        try:
-            change()
-        except REFUSALS as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-        self.reload()
+        apply_change(self, change, REFUSALS, self.reload)
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()  # what was typed goes with it
-        if saved:
-            self.reload()
-        return saved
+        return run_dialog(dialog, self.reload)

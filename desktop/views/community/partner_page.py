@@ -8,12 +8,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.bundle import Services
 from desktop.services.partner_service import ContactInput, ContactRow, JointWork, PartnerView
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import apply_change, run_dialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
@@ -208,18 +209,10 @@ class PartnerPage(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------
     def _change(self, change: Callable[[], None]) -> None:
-        try:
-            change()
-        except REFUSALS as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-        self._saved()
+        apply_change(self, change, REFUSALS, self._saved)
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()
-        if saved:
-            self._saved()
-        return saved
+        return run_dialog(dialog, self._saved)
 
     def _saved(self) -> None:
         self.reload()

@@ -24,6 +24,7 @@ from desktop.services.ride_out_service import RideOutInput, RideOutRow, RideOutV
 from desktop.views.caseload.tabs.dialog_fields import text_area
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import run_dialog
 from desktop.views.common.restyle import restyle
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
@@ -335,8 +336,4 @@ class RideOutsTab(QWidget):
         self.notice.show()
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()
-        if saved:
-            self.reload()
-        return saved
+        return run_dialog(dialog, self.reload)

@@ -21,6 +21,7 @@ from desktop.services.bundle import Services
 from desktop.services.training_service import TrainingRow
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import run_dialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
@@ -214,8 +215,4 @@ class TrainingTab(QWidget):
         engagement.set_outcomes(activity_id, dialog.chosen_outcomes())
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()
-        if saved:
-            self.reload()
-        return saved
+        return run_dialog(dialog, self.reload)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from desktop.services.meeting_records import (
 )
 from desktop.views.caseload.tabs.tab_parts import action_button
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.page_saving import apply_change, run_dialog
 from desktop.views.common.when import local_time_text
 from desktop.views.meetings.action_dialog import MeetingActionDialog
 from desktop.views.meetings.meeting_dialogs import (
@@ -236,19 +236,10 @@ class MeetingPage(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------
     def _change(self, change: Callable[[], None]) -> None:
-        """A one-click change; a refusal is said in words."""
-        try:
-            change()
-        except REFUSALS as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-        self._saved()
+        apply_change(self, change, REFUSALS, self._saved)
 
     def _run(self, dialog: QDialog) -> bool:
-        saved = bool(dialog.exec())
-        dialog.deleteLater()  # what was typed goes with it
-        if saved:
-            self._saved()
-        return saved
+        return run_dialog(dialog, self._saved)
 
     def _saved(self) -> None:
         self.reload()
