@@ -14,6 +14,7 @@ from desktop.models.accounts import Account
 from desktop.models.choices import ActionStatus
 from desktop.services import audit_chain
 from desktop.services.current_user import CurrentUser
+from desktop.services.field_changes import filled as filled
 from desktop.services.permissions import Section, require_section
 
 OPEN_ACTIONS = frozenset({ActionStatus.TO_DO, ActionStatus.IN_PROGRESS})
@@ -46,10 +47,6 @@ def join_lines(values: Iterable[str]) -> str:
 
 def split_lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-def filled(entity: object, names: Sequence[str]) -> list[str]:
-    return [n for n in names if getattr(entity, n) not in (None, "", False)]
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from desktop.services.engagement_records import (
     read_activity,
     tracker_order,
 )
+from desktop.services.field_changes import apply_changes
 from desktop.services.link_rows import replace_links
 from desktop.services.record_access import RecordNotFoundError
 
@@ -141,9 +142,7 @@ class EngagementService(CommunityServiceBase):
         with self._sessions.begin() as session:
             activity = self._activity(session, activity_id)
             new = _values(details)
-            changed = [n for n in ACTIVITY_FIELDS if getattr(activity, n) != new[n]]
-            for name in changed:
-                setattr(activity, name, new[name])
+            changed = apply_changes(activity, new, ACTIVITY_FIELDS)
             if changed:
                 activity.updated_at = self._clock.now()
                 self._audit(session, actions.ACTIVITY_UPDATED, "activity", activity.id, changed)

@@ -33,6 +33,7 @@ from desktop.services.community_common import (
     is_overdue,
     refuse,
 )
+from desktop.services.field_changes import apply_changes
 from desktop.services.incident_records import (
     AffectedPerson,
     IncidentActionRow,
@@ -266,9 +267,7 @@ class CriticalIncidentService(CommunityServiceBase):
         with self._sessions.begin() as session:
             incident = self._incident(session, incident_id)
             new = _values(details)
-            changed = [n for n in INCIDENT_FIELDS if getattr(incident, n) != new[n]]
-            for name in changed:
-                setattr(incident, name, new[name])
+            changed = apply_changes(incident, new, INCIDENT_FIELDS)
             if changed:
                 incident.updated_at = self._clock.now()
                 self._audit(

@@ -29,6 +29,7 @@ from desktop.models.meetings import (
 from desktop.models.people import YoungPerson
 from desktop.services import actions, audit_chain, meeting_task_sync
 from desktop.services.current_user import CurrentUser
+from desktop.services.field_changes import apply_changes, filled
 from desktop.services.link_rows import replace_links
 from desktop.services.meeting_records import (
     OPEN_ACTIONS,
@@ -81,10 +82,6 @@ def _refuse(found: list[str]) -> None:
         raise MeetingInputError(" ".join(found))
 
 
-def _filled(entity: object, names: Sequence[str]) -> list[str]:
-    return [n for n in names if getattr(entity, n) not in (None, "")]
-
-
 class MeetingService:
     def __init__(self, sessions: sessionmaker[Session], user: CurrentUser, clock: Clock) -> None:
         self._sessions = sessions
@@ -102,7 +99,7 @@ class MeetingService:
                 setattr(meeting, name, value)
             session.add(meeting)
             session.flush()
-            fields = _filled(meeting, MEETING_FIELDS)
+            fields = filled(meeting, MEETING_FIELDS)
             self._audit(session, actions.MEETING_CREATED, "meeting", meeting.id, fields)
             return meeting.id
 
@@ -112,9 +109,7 @@ class MeetingService:
         with self._sessions.begin() as session:
             meeting = self._meeting(session, meeting_id)
             new = self._meeting_values(session, details)
-            changed = [n for n in MEETING_FIELDS if getattr(meeting, n) != new[n]]
-            for name in changed:
-                setattr(meeting, name, new[name])
+            changed = apply_changes(meeting, new, MEETING_FIELDS)
             if changed:
                 meeting.updated_at = self._clock.now()
                 self._audit(session, actions.MEETING_UPDATED, "meeting", meeting.id, changed)
@@ -224,7 +219,7 @@ class MeetingService:
                 setattr(item, name, getattr(details, name).strip())
             session.add(item)
             session.flush()
-            fields = _filled(item, ITEM_FIELDS)
+            fields = filled(item, ITEM_FIELDS)
             self._audit(session, actions.MEETING_ITEM_ADDED, "meeting_item", item.id, fields)
             return item.id
 
@@ -236,9 +231,7 @@ class MeetingService:
                 raise RecordNotFoundError()
             self._meeting(session, item.meeting_id)
             new = {name: getattr(details, name).strip() for name in ITEM_FIELDS}
-            changed = [n for n in ITEM_FIELDS if getattr(item, n) != new[n]]
-            for name in changed:
-                setattr(item, name, new[name])
+            changed = apply_changes(item, new, ITEM_FIELDS)
             if changed:
                 self._audit(session, actions.MEETING_ITEM_UPDATED, "meeting_item", item.id, changed)
             return changed
@@ -260,7 +253,7 @@ class MeetingService:
             self._apply_action(session, action, details)
             session.add(action)
             session.flush()
-            fields = _filled(action, ACTION_FIELDS)
+            fields = filled(action, ACTION_FIELDS)
             self._audit(session, actions.MEETING_ACTION_ADDED, "meeting_action", action.id, fields)
             self._keep_in_step(session, meeting, action)
             return action.id

@@ -33,6 +33,7 @@ from desktop.services.community_common import (
     split_lines,
     too_long,
 )
+from desktop.services.field_changes import apply_changes
 from desktop.services.record_access import RecordNotFoundError
 
 __all__ = [
@@ -245,9 +246,7 @@ class PartnerService(CommunityServiceBase):
         with self._sessions.begin() as session:
             partner = self._partner(session, partner_id)
             new = _values(details)
-            changed = [n for n in PARTNER_FIELDS if getattr(partner, n) != new[n]]
-            for name in changed:
-                setattr(partner, name, new[name])
+            changed = apply_changes(partner, new, PARTNER_FIELDS)
             if changed:
                 partner.updated_at = self._clock.now()
                 self._audit(session, actions.PARTNER_UPDATED, "partner", partner.id, changed)

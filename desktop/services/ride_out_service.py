@@ -29,6 +29,7 @@ from desktop.services.community_common import (
     refuse,
     too_long,
 )
+from desktop.services.field_changes import apply_changes
 from desktop.services.link_rows import replace_links
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
 from desktop.services.text_folding import fold_entry
@@ -258,9 +259,7 @@ class RideOutService(CommunityServiceBase):
                 "area": details.area.strip(),
                 "concerns": details.concerns.strip(),
             }
-            changed = [n for n in RIDE_OUT_FIELDS if getattr(ride_out, n) != new[n]]
-            for name in changed:
-                setattr(ride_out, name, new[name])
+            changed = apply_changes(ride_out, new, RIDE_OUT_FIELDS)
             if self._set_staff(session, ride_out, details.staff_ids):
                 changed.append("staff")
             if changed:
