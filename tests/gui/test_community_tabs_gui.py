@@ -42,7 +42,8 @@ from desktop.services.incident_records import IncidentInput
 from desktop.services.people_service import PersonDetails
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.caseload.tabs.dialog_fields import date_of, set_date
-from desktop.views.community.community_tab_parts import CheckList, plural
+from desktop.views.community.community_parts import plural
+from desktop.views.community.community_tab_parts import CheckList
 from desktop.views.community.incident_dialogs import (
     FollowUpDialog,
     IncidentDialog,

@@ -3,7 +3,7 @@ choices, a ticked list of young people or staff to choose from, and action texts
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSize, Qt
@@ -17,31 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.choices import ActionStatus
 from desktop.services.bundle import Services
-from desktop.services.community_common import ActionRow, CommunityInputError
 from desktop.services.permissions import PermissionDeniedError
-from desktop.views.caseload.tabs.dialog_fields import MUTED, OVERDUE_RED
-from desktop.views.caseload.tabs.saving_dialog import REFUSALS as CASELOAD_REFUSALS
-from desktop.views.caseload.tabs.saving_dialog import SavingDialog
-from desktop.views.coaching.coaching_plan_parts import late_text
-from desktop.views.common.rows_table_model import PLAIN, RowLook
-from desktop.views.common.when import date_text
 
-REFUSALS: tuple[type[Exception], ...] = (*CASELOAD_REFUSALS, CommunityInputError)
 PERIODS = ("Last 3 months", "Last 12 months", "This year", "Last year")
 MOST_PEOPLE = 5000  # a coordinator's whole caseload is still one list
-
-
-class CommunitySavingDialog(SavingDialog):
-    """A SavingDialog that stays open, with the reason, when a community service refuses what
-    was entered (CommunityInputError carries words for the user)."""
-
-    def accept(self) -> None:
-        try:
-            super().accept()
-        except CommunityInputError as error:
-            self.show_error(str(error))
 
 
 def period_combo(name: str = "Period") -> QComboBox:
@@ -70,14 +50,6 @@ def person_choices(services: Services) -> list[tuple[int, str]] | None:
     except PermissionDeniedError:
         return None
     return [(row.id, f"{row.name} · {row.case_reference}") for row in rows]
-
-
-def staff_with(staff: list[tuple[int, str]], account_id: int, name: str) -> list[tuple[int, str]]:
-    """The staff list with the signed-in user in it (a community officer has no caseload, so
-    the caseload staff list leaves them out)."""
-    if any(known == account_id for known, _ in staff):
-        return staff
-    return sorted([*staff, (account_id, name)], key=lambda pair: pair[1].casefold())
 
 
 class CheckList(QWidget):
@@ -152,33 +124,3 @@ class CheckList(QWidget):
         wanted = text.casefold().strip()
         for item in self.items():
             item.setHidden(bool(wanted) and wanted not in item.text().casefold())
-
-
-def due_text(row: ActionRow, today: date) -> str:
-    """'12/05/2025 · 3 days late' (in red), 'No date'."""
-    if row.due_on is None:
-        return "No date"
-    if row.overdue:
-        return f"{date_text(row.due_on)} · {late_text(row.due_on, today)}"
-    return date_text(row.due_on)
-
-
-def status_text(row: ActionRow) -> str:
-    if row.status is ActionStatus.DONE and row.done_on is not None:
-        return f"Done {date_text(row.done_on)}"
-    return row.status.label
-
-
-def action_look(due_column: int) -> Callable[[ActionRow, int], RowLook]:
-    def look(row: ActionRow, column: int) -> RowLook:
-        if not row.is_open:
-            return RowLook(foreground=MUTED)
-        if column == due_column and row.overdue:
-            return RowLook(foreground=OVERDUE_RED, bold=True)
-        return PLAIN
-
-    return look
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -16,7 +16,8 @@ from desktop.services.permissions import ROLE_SECTIONS, Section
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of, staff_combo, text_area
 from desktop.views.caseload.tabs.tab_parts import hint
 from desktop.views.coaching.coaching_plan_parts import choice_combo
-from desktop.views.community.community_tab_parts import CheckList, CommunitySavingDialog
+from desktop.views.community.community_parts import CommunitySavingDialog
+from desktop.views.community.community_tab_parts import CheckList
 
 NAME_LENGTH = 200
 SOMEONE_ELSE = "Someone from a partner organisation"

@@ -32,12 +32,8 @@ from desktop.views.common.page_saving import apply_change, run_dialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_tab_parts import (
-    REFUSALS,
-    person_choices,
-    plural,
-    staff_with,
-)
+from desktop.views.community.community_parts import REFUSALS, plural, staff_with
+from desktop.views.community.community_tab_parts import person_choices
 from desktop.views.community.incident_detail import IncidentDetail
 from desktop.views.community.incident_dialogs import (
     FollowUpDialog,

@@ -29,15 +29,17 @@ from desktop.views.common.restyle import restyle
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_time_edit, local_time_text, moment_of
-from desktop.views.community.community_tab_parts import (
+from desktop.views.community.community_parts import (
     REFUSALS,
-    CheckList,
     CommunitySavingDialog,
+    plural,
+    staff_with,
+)
+from desktop.views.community.community_tab_parts import (
+    CheckList,
     period_combo,
     period_dates,
     person_choices,
-    plural,
-    staff_with,
 )
 from desktop.views.community.incident_dialogs import line
 

@@ -29,12 +29,7 @@ from desktop.views.coaching.coaching_plan_parts import local_today
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_tab_parts import (
-    action_look,
-    due_text,
-    plural,
-    status_text,
-)
+from desktop.views.community.community_parts import action_look, due_text, plural, status_text
 from desktop.views.community.strategy_report_dialog import ProgressReportDialog
 from desktop.views.meetings.meeting_tabs import boxed
 

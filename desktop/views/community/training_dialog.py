@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.models.choices import ActivityKind, AudienceKind, StrategyOutcome
 from desktop.services.engagement_records import RATINGS, ActivityInput, ActivityView
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of
-from desktop.views.community.community_tab_parts import CommunitySavingDialog
+from desktop.views.community.community_parts import CommunitySavingDialog
 from desktop.views.community.incident_dialogs import line
 
 MAX_COUNT = 100_000

@@ -25,12 +25,8 @@ from desktop.views.common.page_saving import run_dialog
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_tab_parts import (
-    REFUSALS,
-    period_combo,
-    period_dates,
-    plural,
-)
+from desktop.views.community.community_parts import REFUSALS, plural
+from desktop.views.community.community_tab_parts import period_combo, period_dates
 from desktop.views.community.ratings_chart import RatingsChart, mean_text
 from desktop.views.community.training_dialog import TrainingDialog
 
