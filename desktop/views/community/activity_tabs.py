@@ -18,19 +18,11 @@ from desktop.services.engagement_records import (
     ShareRow,
 )
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.common.action_texts import action_look, due_text, status_text
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_parts import (
-    action_look,
-    due_text,
-    listed,
-    outcome_boxes,
-    plural,
-    reading,
-    status_text,
-    ticked,
-)
+from desktop.views.community.community_parts import listed, outcome_boxes, plural, reading, ticked
 from desktop.views.meetings.meeting_tabs import boxed
 
 PARTNER_COLUMNS = (("Partner", lambda row: row.name), ("Kind", lambda row: row.kind.label))

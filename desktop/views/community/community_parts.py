@@ -3,20 +3,17 @@ periods the lists offer, and how lists, venues, dues and statuses are written.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from desktop.models.choices import ActionStatus, StrategyOutcome
-from desktop.services.community_common import ActionRow, CommunityInputError
-from desktop.views.caseload.tabs.dialog_fields import MUTED, OVERDUE_RED, text_area
+from desktop.models.choices import StrategyOutcome
+from desktop.services.community_common import CommunityInputError
+from desktop.views.caseload.tabs.dialog_fields import text_area
 from desktop.views.caseload.tabs.saving_dialog import REFUSALS as CASELOAD_REFUSALS
 from desktop.views.caseload.tabs.saving_dialog import SavingDialog
-from desktop.views.coaching.coaching_plan_parts import late_text
-from desktop.views.common.rows_table_model import PLAIN, RowLook
-from desktop.views.common.when import date_text
 
 REFUSALS: tuple[type[Exception], ...] = (*CASELOAD_REFUSALS, CommunityInputError)
 NAME_LENGTH = 200
@@ -125,35 +122,6 @@ def outcome_boxes(chosen: Sequence[StrategyOutcome]) -> dict[StrategyOutcome, QC
 
 def ticked(boxes: dict[StrategyOutcome, QCheckBox]) -> list[StrategyOutcome]:
     return [outcome for outcome, box in boxes.items() if box.isChecked()]
-
-
-def due_text(row: ActionRow, today: date) -> str:
-    """'12/05/2025 · 3 days late', 'No date'."""
-    if row.due_on is None:
-        return "No date"
-    if row.overdue:
-        late = late_text(row.due_on, today)
-        return f"{date_text(row.due_on)} · {late}" if late else date_text(row.due_on)
-    return date_text(row.due_on)
-
-
-def status_text(row: ActionRow) -> str:
-    if row.status is ActionStatus.DONE and row.done_on is not None:
-        return f"Done {date_text(row.done_on)}"
-    return row.status.label
-
-
-def action_look(due_column: int) -> Callable[[ActionRow, int], RowLook]:
-    """Closed actions greyed; an overdue date in bold red (and in words: 'days late')."""
-
-    def look(row: ActionRow, column: int) -> RowLook:
-        if not row.is_open:
-            return RowLook(foreground=MUTED)
-        if column == due_column and row.overdue:
-            return RowLook(foreground=OVERDUE_RED, bold=True)
-        return PLAIN
-
-    return look
 
 
 def staff_with(staff: list[tuple[int, str]], account_id: int, name: str) -> list[tuple[int, str]]:

@@ -16,10 +16,11 @@ from desktop.services.incident_records import (
     SupportRow,
 )
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.common.action_texts import action_look, due_text, status_text
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_parts import action_look, due_text, plural, status_text
+from desktop.views.community.community_parts import plural
 from desktop.views.meetings.meeting_tabs import boxed
 
 PEOPLE_COLUMNS = (

@@ -26,10 +26,11 @@ from desktop.services.strategy_service import OutcomeProgress, StrategyProgress
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of, set_date
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.action_texts import action_look, due_text, status_text
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import date_text
-from desktop.views.community.community_parts import action_look, due_text, plural, status_text
+from desktop.views.community.community_parts import plural
 from desktop.views.community.strategy_report_dialog import ProgressReportDialog
 from desktop.views.meetings.meeting_tabs import boxed
 

@@ -3,19 +3,17 @@ columns of the action tables, and how periods, dues and statuses are written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox
 
-from desktop.models.choices import ActionStatus, MeetingKind
+from desktop.models.choices import MeetingKind
 from desktop.services.meeting_records import MeetingActionRow, MeetingInputError
-from desktop.views.caseload.tabs.dialog_fields import MUTED, OVERDUE_RED
 from desktop.views.caseload.tabs.saving_dialog import REFUSALS as CASELOAD_REFUSALS
 from desktop.views.caseload.tabs.saving_dialog import SavingDialog
-from desktop.views.coaching.coaching_plan_parts import Columns, late_text
-from desktop.views.common.rows_table_model import PLAIN, RowLook
-from desktop.views.common.when import date_text, local_time_text
+from desktop.views.coaching.coaching_plan_parts import Columns
+from desktop.views.common.action_texts import due_text, status_text
+from desktop.views.common.when import local_time_text
 
 REFUSALS: tuple[type[Exception], ...] = (*CASELOAD_REFUSALS, MeetingInputError)
 PERIODS = ("This month", "Last 3 months", "This year")
@@ -47,34 +45,8 @@ def period_dates(period: int, today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), date(today.year, 12, 31)
 
 
-def due_text(row: MeetingActionRow, today: date) -> str:
-    """'12/05/2025 · 3 days late' (in red), 'No date'."""
-    if row.due_on is None:
-        return "No date"
-    if row.overdue:
-        return f"{date_text(row.due_on)} · {late_text(row.due_on, today)}"
-    return date_text(row.due_on)
-
-
-def status_text(row: MeetingActionRow) -> str:
-    if row.status is ActionStatus.DONE and row.done_on is not None:
-        return f"Done {date_text(row.done_on)}"
-    return row.status.label
-
-
 def person_text(row: MeetingActionRow) -> str:
     return f"{row.person_name} · {row.case_reference}" if row.case_reference else ""
-
-
-def action_look(due_column: int) -> Callable[[MeetingActionRow, int], RowLook]:
-    def look(row: MeetingActionRow, column: int) -> RowLook:
-        if not row.is_open:
-            return RowLook(foreground=MUTED)
-        if column == due_column and row.overdue:
-            return RowLook(foreground=OVERDUE_RED, bold=True)
-        return PLAIN
-
-    return look
 
 
 class ActionColumns:

@@ -21,9 +21,10 @@ from desktop.services.meeting_records import (
     PersonDiscussed,
 )
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.common.action_texts import action_look
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
-from desktop.views.meetings.meeting_parts import ACTION_DUE, ActionColumns, action_look
+from desktop.views.meetings.meeting_parts import ACTION_DUE, ActionColumns
 
 ATTENDEE_COLUMNS = (
     ("Name", lambda row: row.name),

@@ -11,6 +11,7 @@ from desktop.services.bundle import Services
 from desktop.services.meeting_records import MeetingActionRow, MeetingRow
 from desktop.views.caseload.tabs.tab_parts import action_button, hint
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.action_texts import action_look
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import RowsTableModel
 from desktop.views.common.when import local_time_text
@@ -20,7 +21,6 @@ from desktop.views.meetings.meeting_parts import (
     REFUSALS,
     TRACKER_DUE,
     ActionColumns,
-    action_look,
     meeting_text,
     period_dates,
 )
