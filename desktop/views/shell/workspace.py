@@ -19,7 +19,6 @@ from desktop.views.coaching.coaching_section import build_coaching_view
 from desktop.views.coaching.coaching_view import CoachingView
 from desktop.views.community.community_view import CommunityView
 from desktop.views.meetings.meetings_view import MeetingsView
-from desktop.views.shell.coming_soon_view import ComingSoonView
 from desktop.views.therapy.therapy_section import build_therapy_view
 from desktop.views.therapy.therapy_view import TherapyView
 
@@ -52,13 +51,7 @@ class Workspace(QWidget):
             self.views[section] = view
             self.pages.addWidget(view)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        # Start on the first section that is built (one still to come says so and no more).
-        ready = [
-            i
-            for i, section in enumerate(self.sections)
-            if not isinstance(self.views[section], ComingSoonView)
-        ]
-        self.navigation.setCurrentRow(ready[0] if ready else 0)
+        self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
