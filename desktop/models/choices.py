@@ -356,7 +356,80 @@ class RatingStage(Choice):
 
 
 # Labels that the code alone would not spell well (codes are unique in meaning across lists).
+class RecordKind(Choice):
+    """The kinds of record the retention schedule covers (and disposal removes)."""
+
+    CASE_RECORD = "case_record"  # a young person's whole record on the caseload
+    THERAPY_CASE = "therapy_case"
+    COACHING_PLAN = "coaching_plan"
+    MEETING = "meeting_record"
+    CRITICAL_INCIDENT = "critical_incident_record"
+    SUBJECT_ACCESS_REQUEST = "subject_access_request"
+
+
+class RetentionTrigger(Choice):
+    CASE_CLOSED = "after_case_closed"
+    TWENTY_FIFTH_BIRTHDAY = "after_25th_birthday"
+    RECORD_CLOSED = "after_record_closed"
+    RECORD_DATE = "after_record_date"
+
+
+class RetentionDecisionKind(Choice):
+    DISPOSE = "dispose"
+    KEEP = "keep"
+
+
+class SarStatus(Choice):
+    RECEIVED = "sar_received"
+    IN_REVIEW = "sar_in_review"
+    SENT = "sar_sent"
+    WITHDRAWN = "sar_withdrawn"
+
+
+class SarDecision(Choice):
+    DISCLOSE = "disclose"
+    REDACT = "disclose_redacted"
+    WITHHOLD = "withhold"
+
+
+class LawfulBasis(Choice):
+    CONSENT = "consent"
+    LEGAL_OBLIGATION = "legal_obligation"
+    PUBLIC_TASK = "public_task"
+    VITAL_INTERESTS = "vital_interests"
+
+
+class SharingKind(Choice):
+    CONSENT = "consent_given"
+    DECISION = "sharing_decision"
+
+
 LABELS: dict[str, str] = {
+    "case_record": "Case record",
+    "therapy_case": "Family therapy case",
+    "coaching_plan": "Employment coaching plan",
+    "meeting_record": "Meeting",
+    "critical_incident_record": "Critical incident",
+    "subject_access_request": "Subject access request",
+    "after_case_closed": "Years after the case closed",
+    "after_25th_birthday": "Years after the young person's 25th birthday",
+    "after_record_closed": "Years after the record closed",
+    "after_record_date": "Years after the record's date",
+    "dispose": "Dispose",
+    "keep": "Keep",
+    "sar_received": "Received",
+    "sar_in_review": "In review",
+    "sar_sent": "Sent",
+    "sar_withdrawn": "Withdrawn",
+    "disclose": "Disclose",
+    "disclose_redacted": "Disclose with redactions",
+    "withhold": "Withhold",
+    "consent": "Consent",
+    "legal_obligation": "Legal obligation",
+    "public_task": "Public task",
+    "vital_interests": "Vital interests",
+    "consent_given": "Consent",
+    "sharing_decision": "Decision to share",
     "neet_activity": "NEET (not in education, employment or training)",
     "training_activity": "Training",
     "apprenticeship_activity": "Apprenticeship",
