@@ -17,7 +17,13 @@ branch_labels = None
 depends_on = None
 
 
+# FTS5 otherwise leaves a deleted entry's words in its index segments until they are merged:
+# with secure-delete on, deleting an entry removes its words at once (disposal relies on it).
+FTS_SECURE_DELETE = "INSERT INTO chronology_fts(chronology_fts, rank) VALUES('secure-delete', {})"
+
+
 def upgrade() -> None:
+    op.execute(FTS_SECURE_DELETE.format(1))
     op.create_table(
         "disposal_log",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -417,6 +423,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute(FTS_SECURE_DELETE.format(0))
     # Dropping a table drops its indexes with it.
     for table in (
         "sar_redactions",
