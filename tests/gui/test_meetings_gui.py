@@ -183,8 +183,6 @@ def test_coordinator_records_a_meeting_whose_actions_are_tasks_kept_in_step(
     due_this_week = {t.id for t in as_worker.tasks.my_work().tasks_due_this_week}
     assert {t.id for t in tasks.values()} <= due_this_week
 
-    page.grab().save("/tmp/meeting_page.png")
-
     # Marking the first action done in the meeting closes its task.
     first, second = table.model.rows()
     table.select_where(lambda row: row.id == first.id)
