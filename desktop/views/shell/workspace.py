@@ -42,21 +42,41 @@ class Workspace(QWidget):
         self.navigation.setAccessibleName("Sections")
         self.navigation.setFixedWidth(210)
         self.pages = QStackedWidget()
+        # Sections are built when first shown (a coordinator has eight): signing in builds only
+        # the first, and each page waits as an empty placeholder until then.
         self.views: dict[Section, QWidget] = {}
         for section in self.sections:
             item = QListWidgetItem(section.label)
             item.setData(Qt.ItemDataRole.UserRole, section.value)
             self.navigation.addItem(item)
-            view = self._build(section)
-            self.views[section] = view
-            self.pages.addWidget(view)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(QWidget())
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.sections):
+            self.view(self.sections[row])
+            self.pages.setCurrentIndex(row)
+
+    def view(self, section: Section) -> QWidget:
+        """The section's view, built now if this is the first time it is needed."""
+        view = self.views.get(section)
+        if view is None:
+            view = self._build(section)
+            self.views[section] = view
+            index = self.sections.index(section)
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, view)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages.setCurrentIndex(max(0, self.navigation.currentRow()))
+        return view
 
     def _build(self, section: Section) -> QWidget:
         if section is Section.CASELOAD:
@@ -83,36 +103,44 @@ class Workspace(QWidget):
 
     @property
     def caseload(self) -> CaseloadView | None:
-        view = self.views.get(Section.CASELOAD)
+        if Section.CASELOAD not in self.sections:
+            return None
+        view = self.view(Section.CASELOAD)
         return view if isinstance(view, CaseloadView) else None
 
     @property
     def therapy(self) -> TherapyView | None:
-        view = self.views.get(Section.FAMILY_THERAPY)
+        if Section.FAMILY_THERAPY not in self.sections:
+            return None
+        view = self.view(Section.FAMILY_THERAPY)
         return view if isinstance(view, TherapyView) else None
 
     @property
     def coaching(self) -> CoachingView | None:
-        view = self.views.get(Section.EMPLOYMENT_COACHING)
+        if Section.EMPLOYMENT_COACHING not in self.sections:
+            return None
+        view = self.view(Section.EMPLOYMENT_COACHING)
         return view if isinstance(view, CoachingView) else None
 
     @property
     def meetings(self) -> MeetingsView | None:
-        view = self.views.get(Section.MEETINGS)
+        if Section.MEETINGS not in self.sections:
+            return None
+        view = self.view(Section.MEETINGS)
         return view if isinstance(view, MeetingsView) else None
 
     @property
     def community(self) -> CommunityView | None:
-        view = self.views.get(Section.COMMUNITY)
+        if Section.COMMUNITY not in self.sections:
+            return None
+        view = self.view(Section.COMMUNITY)
         return view if isinstance(view, CommunityView) else None
 
     def save_drafts(self) -> None:
-        if self.caseload is not None:
-            self.caseload.save_drafts()
-        if self.therapy is not None:
-            self.therapy.save_drafts()
-        if self.coaching is not None:
-            self.coaching.save_drafts()
+        # Only a section that has been shown can hold a draft: the rest are not built for it.
+        for view in self.views.values():
+            if isinstance(view, (CaseloadView, TherapyView, CoachingView)):
+                view.save_drafts()
 
     def place(self) -> Place:
         section = self.current_section()
