@@ -29,6 +29,11 @@ from desktop.services.conference_records import ConferencePack, PackSection, See
 
 TITLE = "Case conference report"
 NONE = "–"
+SHARING_HEADING = "Basis for sharing"
+NO_BASIS = (
+    "No consent or decision to share is recorded on this young person's record. Record the "
+    "lawful basis for sharing before this report goes to any other agency."
+)
 
 
 def build_conference_pack(
@@ -37,6 +42,7 @@ def build_conference_pack(
     """The document; section_done(n) is called after the n-th section (it may raise to stop)."""
     document = new_document(DocumentInfo(TITLE, pack.author, pack.made_at))
     _title_page(document, pack)
+    _basis_for_sharing(document, pack)
     for number, section in enumerate(pack.sections, start=1):
         document.add_heading(f"{number}. {section.heading}", 1)
         WRITERS[section](document, pack)
@@ -80,9 +86,46 @@ def _title_page(document: Document, pack: ConferencePack) -> None:
         "Exploitation Unit.",
     )
     document.add_paragraph("Contents", style="Heading 2")
+    document.add_paragraph(SHARING_HEADING)
     for number, section in enumerate(pack.sections, start=1):
         document.add_paragraph(f"{number}. {section.heading}")
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def _basis_for_sharing(document: Document, pack: ConferencePack) -> None:
+    """Handling material, first after the title page whatever sections are chosen (unnumbered):
+    on what basis each agency may receive the report, and plainly when no basis is recorded."""
+    document.add_heading(SHARING_HEADING, 1)
+    if not pack.sharing:
+        add_notice(document, NO_BASIS)
+        return
+    add_grid(
+        document,
+        ("Agency", "Lawful basis", "Given or made by", "Date", "What may be shared"),
+        [
+            (
+                line.agency,
+                f"{line.basis}\n({line.kind.lower()})" if line.kind != line.basis else line.basis,
+                line.given_by or NONE,
+                _given_on(line.decided_on, line.review_on),
+                line.scope or NONE,
+            )
+            for line in pack.sharing
+        ],
+        (Mm(30), Mm(27), Mm(32), Mm(29), TEXT_WIDTH - Mm(118)),
+    )
+    if pack.unshared_agencies:
+        add_text(
+            document,
+            "No consent or decision to share is recorded for: "
+            + ", ".join(pack.unshared_agencies)
+            + ". Do not share this report with them until a basis is recorded.",
+        )
+
+
+def _given_on(decided_on: date, review_on: date | None) -> str:
+    given = long_date(decided_on)
+    return f"{given}\nreview by {long_date(review_on)}" if review_on is not None else given
 
 
 def _period(start: date | None, end: date | None) -> str:

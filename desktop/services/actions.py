@@ -136,6 +136,37 @@ INCIDENT_ACTION_ADDED = "incident_action_added"
 INCIDENT_ACTION_UPDATED = "incident_action_updated"
 INCIDENT_ACTION_STATUS_CHANGED = "incident_action_status_changed"
 
+# Data protection: retention and disposal (ids and field names only; a disposal's log entry
+# keeps nothing that identifies the person).
+RETENTION_RULE_CHANGED = "retention_rule_changed"
+RETENTION_DECIDED = "retention_decided"
+LEGAL_HOLD_PLACED = "legal_hold_placed"
+LEGAL_HOLD_LIFTED = "legal_hold_lifted"
+RECORD_DISPOSED = "record_disposed"
+
+# Data protection: consent and sharing (and reading a record's access report); ids and field
+# names only, never who gave a consent or what it covers.
+SHARING_RECORDED = "sharing_recorded"
+SHARING_WITHDRAWN = "sharing_withdrawn"
+ACCESS_REPORT_READ = "access_report_read"
+
+# Data protection: subject access requests (ids and field names only, never who asked).
+SAR_CREATED = "subject_access_request_created"
+SAR_UPDATED = "subject_access_request_updated"
+SAR_STATUS_CHANGED = "subject_access_request_status_changed"
+
+# Data protection: subject access packs (item keys and redaction ids, never the words redacted).
+SAR_ITEM_DECIDED = "subject_access_item_decided"
+SAR_REDACTION_ADDED = "subject_access_redaction_added"
+SAR_REDACTION_REMOVED = "subject_access_redaction_removed"
+
+# Data protection: restricted records (ids and field names only, never a reason or a name).
+RECORD_RESTRICTED = "record_restricted"
+RESTRICTION_STAFF_CHANGED = "restriction_staff_changed"
+RESTRICTION_LIFTED = "restriction_lifted"
+BREAK_GLASS = "break_glass"
+BREAK_GLASS_REVIEWED = "break_glass_reviewed"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

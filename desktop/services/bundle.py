@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop.clock import Clock
 from desktop.resources_path import resource
 from desktop.services import actions, audit_chain
+from desktop.services.access_report import AccessReportService
 from desktop.services.account_service import AccountService
 from desktop.services.audit_service import AuditService
 from desktop.services.backup_service import BackupService
@@ -22,7 +23,9 @@ from desktop.services.community_document_service import CommunityDocumentService
 from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
+from desktop.services.disposal_service import DisposalService
 from desktop.services.draft_service import DraftService
+from desktop.services.duplicate_check import DuplicateCheck
 from desktop.services.engagement_service import EngagementService
 from desktop.services.import_service import ImportService
 from desktop.services.incident_service import CriticalIncidentService
@@ -36,9 +39,16 @@ from desktop.services.partner_service import PartnerService
 from desktop.services.people_service import PeopleService
 from desktop.services.personal_words_service import PersonalWordsService
 from desktop.services.referral_service import ReferralService
+from desktop.services.restriction_service import RestrictionService
+from desktop.services.retention_holds import LegalHoldService
+from desktop.services.retention_review_service import RetentionReviewService
+from desktop.services.retention_schedule import RetentionScheduleService
 from desktop.services.ride_out_service import RideOutService
 from desktop.services.risk_service import RiskService
+from desktop.services.sar_document_service import SarDocumentService
+from desktop.services.sar_review_service import SarReviewService
 from desktop.services.settings_service import SettingsService
+from desktop.services.sharing_service import SharingService
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import StatusService
 from desktop.services.strategy_service import StrategyService
@@ -95,6 +105,18 @@ class Services:
     incidents: CriticalIncidentService
     strategy: StrategyService
     community_documents: CommunityDocumentService
+    # Data protection: restricted records, look-alikes, sharing decisions, who opened a record,
+    # retention and disposal, subject access packs.
+    restrictions: RestrictionService
+    duplicates: DuplicateCheck
+    sharing: SharingService
+    access_report: AccessReportService
+    retention_schedule: RetentionScheduleService
+    retention_review: RetentionReviewService
+    legal_holds: LegalHoldService
+    disposal: DisposalService
+    sar_review: SarReviewService
+    sar_documents: SarDocumentService
     clock: Clock
 
     @property
@@ -146,6 +168,16 @@ class Services:
             incidents=CriticalIncidentService(sessions, user, clock),
             strategy=StrategyService(sessions, user, clock),
             community_documents=CommunityDocumentService(sessions, user, clock),
+            restrictions=RestrictionService(sessions, user, clock),
+            duplicates=DuplicateCheck(sessions, user, clock),
+            sharing=SharingService(sessions, user, clock),
+            access_report=AccessReportService(sessions, user, clock),
+            retention_schedule=RetentionScheduleService(sessions, user, clock),
+            retention_review=RetentionReviewService(sessions, user, clock),
+            legal_holds=LegalHoldService(sessions, user, clock),
+            disposal=DisposalService(sessions, user, clock),
+            sar_review=SarReviewService(sessions, user, clock),
+            sar_documents=SarDocumentService(sessions, user, clock),
             clock=clock,
         )
 

@@ -92,7 +92,9 @@ def entry_id(key: int) -> int:
     return -key & ID_BITS
 
 
-def _matching(user: CurrentUser, query_text: str) -> list[ColumnElement[bool]]:
+def _matching(
+    user: CurrentUser, query_text: str, now: datetime | None = None
+) -> list[ColumnElement[bool]]:
     """The index's rows matching query_text, narrowed to the records user may see.
 
     A user who sees only the records allocated to them (a few dozen) would otherwise pass over
@@ -101,7 +103,7 @@ def _matching(user: CurrentUser, query_text: str) -> list[ColumnElement[bool]]:
     """
     where: list[ColumnElement[bool]] = [_FTS_TABLE.op("MATCH")(query_text)]
     if ROLE_RECORD_SCOPE[user.role] is not RecordScope.ALL:
-        people = select(YoungPerson.id).where(visible_people(user))
+        people = select(YoungPerson.id).where(visible_people(user, now))
         where.append(
             _KEY_VALUE.in_(select(search_key()).where(ChronologyEntry.young_person_id.in_(people)))
         )
@@ -109,7 +111,7 @@ def _matching(user: CurrentUser, query_text: str) -> list[ColumnElement[bool]]:
 
 
 def search_statement(
-    user: CurrentUser, query_text: str, offset: int, limit: int
+    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime | None = None
 ) -> Select[int, int, str, str, datetime, str, Any]:
     """Live entries matching query_text (from fts_query) in records open to user, newest first
     (by occurred_at to the second, then the latest entry).
@@ -119,7 +121,7 @@ def search_statement(
     a word in half the entries, where sorting every match by occurred_at took 200-600 ms).
     """
     return (
-        _hits(user, query_text)
+        _hits(user, query_text, now)
         .order_by(_FTS.c.rowid)  # consumed by FTS5: no sort
         .offset(offset)
         .limit(limit)
@@ -127,13 +129,13 @@ def search_statement(
 
 
 def ranked_keys_statement(
-    user: CurrentUser, query_text: str, offset: int, limit: int
+    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime | None = None
 ) -> Select[int]:
     """The keys of the most relevant matches (bm25, best first) among the newest RANK_WINDOW."""
     newest = (
         select(_FTS.c.rowid.label("key"), func.bm25(_FTS_TABLE).label("score"))
         .select_from(_FTS)
-        .where(*_matching(user, query_text))
+        .where(*_matching(user, query_text, now))
         .order_by(_FTS.c.rowid)
         .limit(RANK_WINDOW)
         .subquery()
@@ -147,16 +149,18 @@ def ranked_keys_statement(
 
 
 def hits_statement(
-    user: CurrentUser, query_text: str, keys: list[int]
+    user: CurrentUser, query_text: str, keys: list[int], now: datetime | None = None
 ) -> Select[int, int, str, str, datetime, str, Any]:
     """The hits with these keys (from ranked_keys_statement), in no particular order."""
-    return _hits(user, query_text).where(
+    return _hits(user, query_text, now).where(
         _FTS.c.rowid.between(min(keys), max(keys)),  # FTS5 reads only that stretch
         _KEY_VALUE.in_(keys),
     )
 
 
-def _hits(user: CurrentUser, query_text: str) -> Select[int, int, str, str, datetime, str, Any]:
+def _hits(
+    user: CurrentUser, query_text: str, now: datetime | None = None
+) -> Select[int, int, str, str, datetime, str, Any]:
     snippet = func.snippet(_FTS_TABLE, -1, MATCH_START, MATCH_END, "…", SNIPPET_WORDS)
     return (
         select(
@@ -172,9 +176,9 @@ def _hits(user: CurrentUser, query_text: str) -> Select[int, int, str, str, date
         .join(ChronologyEntry, ChronologyEntry.id == (-_FTS.c.rowid).op("&")(ID_BITS))
         .join(YoungPerson, YoungPerson.id == ChronologyEntry.young_person_id)
         .where(
-            *_matching(user, query_text),
+            *_matching(user, query_text, now),
             # Deleted entries hold no words, so they never match; checked all the same.
             ChronologyEntry.deleted_at.is_(None),
-            visible_people(user),
+            visible_people(user, now),
         )
     )

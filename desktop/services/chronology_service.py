@@ -69,7 +69,7 @@ class ChronologyService:
         now = self._clock.now()
         self._check(entry, now)
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             _check_links(session, entry)
             row = ChronologyEntry(
                 young_person_id=person.id,
@@ -241,7 +241,7 @@ class ChronologyService:
             .limit(limit)
         )
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             return [EntryRow(**row._asdict()) for row in session.execute(query)]
 
     def count(
@@ -254,7 +254,7 @@ class ChronologyService:
             *_entry_filter(person_id, types, significant_only)
         )
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             return int(session.execute(query).scalar_one())
 
     def search(
@@ -270,20 +270,21 @@ class ChronologyService:
         query_text = fts_query(typed)
         if not query_text:
             return []
+        now = self._clock.now()
         with self._sessions.begin() as session:
             if not ranked:
-                rows = session.execute(search_statement(self._user, query_text, offset, limit))
+                rows = session.execute(search_statement(self._user, query_text, offset, limit, now))
                 return [SearchHit(**row._asdict()) for row in rows]
             keys = list(
                 session.execute(
-                    ranked_keys_statement(self._user, query_text, offset, limit)
+                    ranked_keys_statement(self._user, query_text, offset, limit, now)
                 ).scalars()
             )
             if not keys:
                 return []
             found = {
                 row.entry_id: SearchHit(**row._asdict())
-                for row in session.execute(hits_statement(self._user, query_text, keys))
+                for row in session.execute(hits_statement(self._user, query_text, keys, now))
             }
         in_order = (found.get(entry_id(key)) for key in keys)
         return [hit for hit in in_order if hit is not None]
@@ -300,7 +301,7 @@ class ChronologyService:
         row = session.get(ChronologyEntry, entry_id)
         if row is None:
             raise RecordNotFoundError()
-        get_person(session, self._user, row.young_person_id)
+        get_person(session, self._user, row.young_person_id, self._clock.now())
         return row
 
     def _audit(self, session: Session, action: str, entry_id: int, names: list[str]) -> None:

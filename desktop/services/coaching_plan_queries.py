@@ -4,7 +4,7 @@ view and list rows with their counts, the current EET spell and the review inter
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -101,14 +101,19 @@ def plan_view(session: Session, user: CurrentUser, plan: CoachingPlan, today: da
 
 
 def plan_rows(
-    session: Session, user: CurrentUser, today: date, include_closed: bool, coach_id: int | None
+    session: Session,
+    user: CurrentUser,
+    today: date,
+    include_closed: bool,
+    coach_id: int | None,
+    now: datetime | None = None,
 ) -> list[PlanRow]:
     """Plans of the young people this user may reach: open first, reviews due soonest first."""
     query = (
         select(CoachingPlan, YoungPerson, Account.display_name)
         .join(YoungPerson, YoungPerson.id == CoachingPlan.young_person_id)
         .join(Account, Account.id == CoachingPlan.coach_id)
-        .where(visible_people(user))
+        .where(visible_people(user, now))
         .order_by(
             CoachingPlan.closed_on.is_not(None),
             CoachingPlan.review_due_on.is_(None),

@@ -71,7 +71,7 @@ class CoachingService(BarrierMethods):
         """A new plan; a young person has one open plan at a time (closed ones stay)."""
         self._check_plan(details)
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             open_plan = session.execute(
                 select(CoachingPlan.id).where(
                     CoachingPlan.young_person_id == person.id, CoachingPlan.closed_on.is_(None)
@@ -160,7 +160,7 @@ class CoachingService(BarrierMethods):
             )
 
     def _plan_of(self, session: Session, person_id: int) -> CoachingPlan | None:
-        person = get_person(session, self._user, person_id)
+        person = get_person(session, self._user, person_id, self._clock.now())
         return session.execute(
             select(CoachingPlan)
             .where(CoachingPlan.young_person_id == person.id)
@@ -177,7 +177,9 @@ class CoachingService(BarrierMethods):
         allocated to them), optionally one coach's only; reviews due soonest first."""
         require_section(self._user.role, Section.CASELOAD)
         with self._sessions.begin() as session:
-            return plan_rows(session, self._user, self._today(), include_closed, coach_id)
+            return plan_rows(
+                session, self._user, self._today(), include_closed, coach_id, self._clock.now()
+            )
 
     def coach_choices(self) -> list[tuple[int, str]]:
         """Who a plan can be given to: for the coordinator every active employment coach, for
@@ -204,7 +206,7 @@ class CoachingService(BarrierMethods):
         if found:
             raise CoachingInputError(" ".join(found))
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             current = current_spell(session, person.id)
             if current is not None:
                 if details.started_on < current.started_on:
@@ -241,7 +243,7 @@ class CoachingService(BarrierMethods):
     def eet_history(self, person_id: int) -> list[EetRow]:
         """Every spell, newest first."""
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(EetSpell, Account.display_name)
                 .join(Account, Account.id == EetSpell.recorded_by_id)
@@ -334,7 +336,7 @@ class CoachingService(BarrierMethods):
             raise CoachingInputError("The coach chosen is not an active employment coach.")
         coach = CurrentUser(account.id, account.username, "", account.role, True)
         try:
-            get_person(session, coach, person_id)
+            get_person(session, coach, person_id, self._clock.now())
         except RecordNotFoundError:
             # A plan its own coach could not open would be no use to them.
             raise CoachingInputError(

@@ -102,4 +102,6 @@ class CoachingWorkService(CoachingServiceBase):
             if self._user.role is Role.COORDINATOR
             else CoachingPlan.coach_id == self._user.account_id
         )
-        return and_(CoachingPlan.closed_on.is_(None), mine, visible_people(self._user))
+        return and_(
+            CoachingPlan.closed_on.is_(None), mine, visible_people(self._user, self._clock.now())
+        )

@@ -32,12 +32,14 @@ from desktop.services.conference_records import (
     PackOptions,
     PackSection,
     PackTexts,
+    SharingLine,
     TherapyLine,
     ViewLine,
 )
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
+from desktop.services.sharing_service import involved_agencies, sharing_rows
 from desktop.services.therapy_shared import TherapySharedService
 
 __all__ = [
@@ -154,7 +156,7 @@ class ConferencePackService:
             found = session.execute(
                 select(YoungPerson.id).where(
                     func.upper(YoungPerson.case_reference) == case_reference.strip().upper(),
-                    visible_people(self._user),
+                    visible_people(self._user, self._clock.now()),
                 )
             ).scalar_one_or_none()
         if found is None:
@@ -184,10 +186,11 @@ class ConferencePackService:
         texts: PackTexts,
         therapy: tuple[TherapyLine, ...],
     ) -> ConferencePack:
-        person = get_person(session, self._user, person_id)
+        person = get_person(session, self._user, person_id, self._clock.now())
         now = self._clock.now()
         today = now.astimezone().date()
         wanted = set(sections)
+        sharing, unshared = _sharing(session, person.id, today)
         pack = ConferencePack(
             person_name=f"{person.given_name} {person.family_name}".strip(),
             date_of_birth=person.date_of_birth,
@@ -200,6 +203,8 @@ class ConferencePackService:
             end=end,
             sections=(),
             current_rag=person.rag.label if person.rag else "",
+            sharing=sharing,
+            unshared_agencies=unshared,
         )
         parts: dict[str, object] = {}
         if PackSection.PROFILE in wanted:
@@ -240,3 +245,30 @@ def _views(texts: PackTexts, aspirations: str) -> tuple[ViewLine, ...]:
         ViewLine("Their hopes, as recorded in their employment coaching plan", aspirations),
     ]
     return tuple(view for view in views if view.words)
+
+
+def _sharing(
+    session: Session, person_id: int, today: date
+) -> tuple[tuple[SharingLine, ...], tuple[str, ...]]:
+    """The basis for sharing with the agencies at the conference: each current consent or
+    decision, and the network's agencies that none of them covers."""
+    current = [row for row in sharing_rows(session, person_id, today) if row.current]
+    lines = tuple(
+        SharingLine(
+            row.agency_text,
+            row.kind.label,
+            row.lawful_basis.label,
+            row.given_by,
+            row.decided_on,
+            row.review_on,
+            row.scope,
+        )
+        for row in sorted(current, key=lambda row: (row.agency != "", row.agency.casefold()))
+    )
+    covered = {row.agency.casefold() for row in current}
+    unshared: tuple[str, ...] = ()
+    if "" not in covered:  # a basis for any agency in the plan covers every one of them
+        unshared = tuple(
+            a for a in involved_agencies(session, person_id) if a.casefold() not in covered
+        )
+    return lines, unshared

@@ -185,6 +185,19 @@ class ViewLine:
 
 
 @dataclass(frozen=True)
+class SharingLine:
+    """A current consent or decision to share: the basis for sharing with an agency."""
+
+    agency: str  # the agency's name, or "Any agency in the plan"
+    kind: str
+    basis: str
+    given_by: str
+    decided_on: date
+    review_on: date | None
+    scope: str
+
+
+@dataclass(frozen=True)
 class ConferencePack:
     """Everything the document needs, as plain values readable after the session has closed."""
 
@@ -217,6 +230,10 @@ class ConferencePack:
     needs_to_happen: str = ""
     recommendations: str = ""
     action_plan: tuple[ActionPlanRow, ...] = ()
+    # Always printed with the handling instructions, whatever sections are chosen.
+    sharing: tuple[SharingLine, ...] = ()
+    # Agencies in the professional network with no current basis for sharing.
+    unshared_agencies: tuple[str, ...] = ()
 
     def count(self, section: PackSection) -> int:
         """Entries in a section; 0 means the section is left out of the document."""

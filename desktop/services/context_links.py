@@ -143,7 +143,7 @@ class ContextLinkService:
     ) -> int:
         _check_dates(since, until)
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             if session.get(context.entity, target_id) is None:
                 raise RecordNotFoundError()
             open_link = session.scalar(
@@ -190,13 +190,13 @@ class ContextLinkService:
         row = cast(GroupLink | PlaceLink | None, session.get(context.link, link_id))
         if row is None:
             raise RecordNotFoundError()
-        get_person(session, self._user, row.young_person_id)
+        get_person(session, self._user, row.young_person_id, self._clock.now())
         return row
 
     def _person_links(self, context: Context, person_id: int) -> list[ContextLink]:
         entity, link = context.entity, context.link
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(
                     link.id.label("link_id"),

@@ -203,7 +203,7 @@ class ContextService(ContextLinkService):
     ) -> tuple[Sequence[Row[*Columns]], int]:
         """Rows on records open to the user, and only a count of those on the others."""
         query = query.join(YoungPerson, YoungPerson.id == query.selected_columns.person_id)
-        visible = visible_people(self._user)
+        visible = visible_people(self._user, self._clock.now())
         rows = session.execute(query.where(visible).order_by(*order)).all()
         # Not not_(visible): with no key worker the test is NULL, and NOT NULL excludes the row.
         hidden = case((visible, False), else_=True)

@@ -13,6 +13,7 @@ from desktop.services.demo_caseload import populate
 from desktop.services.demo_coaching import add_coaching
 from desktop.services.demo_community import add_community
 from desktop.services.demo_meetings import add_meetings
+from desktop.services.demo_sharing import add_sharing
 from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.vault_setup_service import initialise_vault
@@ -90,6 +91,7 @@ def build_demo_vault(
         seed,
     )
     add_meetings(signed_in.vault.sessions, signed_in.user, staff[Role.GANGS_WORKER], clock, seed)
+    add_sharing(signed_in.vault.sessions, signed_in.user, clock, seed)
     officer, worker = Role.COMMUNITY_OFFICER, Role.GANGS_WORKER
     add_community(
         signed_in.vault.sessions,

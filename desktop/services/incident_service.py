@@ -279,7 +279,10 @@ class CriticalIncidentService(CommunityServiceBase):
         """Replaces the young people affected, among those this user may open; others stay."""
         with self._sessions.begin() as session:
             incident = self._incident(session, incident_id)
-            wanted = {get_person(session, self._user, pid).id for pid in set(person_ids)}
+            wanted = {
+                get_person(session, self._user, pid, self._clock.now()).id
+                for pid in set(person_ids)
+            }
             visible = set(
                 session.execute(
                     select(IncidentPerson.young_person_id)
@@ -419,7 +422,7 @@ class CriticalIncidentService(CommunityServiceBase):
         return action
 
     def _visible(self) -> ColumnElement[bool]:
-        return visible_people(self._user)
+        return visible_people(self._user, self._clock.now())
 
     def _apply_support(
         self, session: Session, support: IncidentSupport, details: SupportInput

@@ -96,7 +96,7 @@ class InterventionService:
         now = self._clock.now()
         self._check_kind_allowed(data.kind)
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             found = data.problems(now.date())
             found += _owner_problems(session, data.owner_id)
             rationale = data.rationale.strip()
@@ -194,7 +194,7 @@ class InterventionService:
         """Every intervention on the case, newest start first."""
         owner, creator = aliased(Account), aliased(Account)
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(Intervention, owner.display_name, creator.display_name)
                 .outerjoin(owner, owner.id == Intervention.owner_id)
@@ -225,7 +225,7 @@ class InterventionService:
         first: what the enforcement dialog shows was tried before."""
         on = on or self._clock.now().date()
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             return _support_before(session, person_id, on)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -237,7 +237,7 @@ class InterventionService:
         row = session.get(Intervention, intervention_id)
         if row is None:
             raise RecordNotFoundError()
-        get_person(session, self._user, row.young_person_id)
+        get_person(session, self._user, row.young_person_id, self._clock.now())
         return row
 
 

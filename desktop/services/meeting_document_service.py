@@ -5,6 +5,7 @@ records are closed to them, and actions about them, are left out (the minutes sa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from docx.document import Document
@@ -51,8 +52,11 @@ class MeetingDocumentService:
             if meeting is None:
                 raise RecordNotFoundError()
             now = self._clock.now()
-            view = read_meeting(session, meeting, visible_people(self._user), now.date())
-            people = [f"young_person:{p.person_id}" for p in view.people]
+            view = read_meeting(session, meeting, visible_people(self._user, now), now.date())
+            # Every young person the document names (the access report finds it by them).
+            people = _people(
+                [*(p.person_id for p in view.people), *(a.person_id for a in view.actions)]
+            )
             return (
                 build_minutes(view, self._author(), now),
                 ExportRecord("meeting", str(meeting_id), [MINUTES, *people]),
@@ -68,14 +72,18 @@ class MeetingDocumentService:
 
         def build(session: Session) -> tuple[Document, ExportRecord]:
             now = self._clock.now()
-            query = actions_query(visible_people(self._user))
+            query = actions_query(visible_people(self._user, self._clock.now()))
             if open_only:
                 query = query.where(MeetingAction.status.in_(OPEN_ACTIONS))
             rows = action_rows(session, tracker_order(query), now.date())
             scope = "open_actions" if open_only else "all_actions"
             return (
                 build_action_tracker(rows, self._author(), now, open_only),
-                ExportRecord("meeting_action", "tracker", [ACTION_TRACKER, scope]),
+                ExportRecord(
+                    "meeting_action",
+                    "tracker",
+                    [ACTION_TRACKER, scope, *_people([r.person_id for r in rows])],
+                ),
             )
 
         return self._export(destination, build, password)
@@ -87,3 +95,8 @@ class MeetingDocumentService:
         target = docx_path(destination)
         username = self._user.username
         return export_audited(self._sessions, self._clock, username, target, build, password)
+
+
+def _people(ids: Iterable[int | None]) -> list[str]:
+    """The audit fields naming young people by id, once each."""
+    return [f"young_person:{i}" for i in sorted({i for i in ids if i is not None})]

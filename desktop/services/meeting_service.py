@@ -183,7 +183,10 @@ class MeetingService:
         user may not open stay as they were (the user cannot see them to remove them)."""
         with self._sessions.begin() as session:
             meeting = self._meeting(session, meeting_id)
-            wanted = {get_person(session, self._user, pid).id for pid in set(person_ids)}
+            wanted = {
+                get_person(session, self._user, pid, self._clock.now()).id
+                for pid in set(person_ids)
+            }
             visible = set(
                 session.execute(
                     select(MeetingPerson.young_person_id)
@@ -336,11 +339,11 @@ class MeetingService:
         if action is None:
             raise RecordNotFoundError()
         if action.young_person_id is not None:
-            get_person(session, self._user, action.young_person_id)
+            get_person(session, self._user, action.young_person_id, self._clock.now())
         return action, self._meeting(session, action.meeting_id)
 
     def _visible(self) -> ColumnElement[bool]:
-        return visible_people(self._user)
+        return visible_people(self._user, self._clock.now())
 
     def _name_or_account(self, session: Session, name: str, account_id: int | None) -> str:
         """The name typed, else the account's own name; the account must exist."""
@@ -374,7 +377,7 @@ class MeetingService:
     def _apply_action(self, session: Session, action: MeetingAction, details: ActionInput) -> None:
         person_id = details.young_person_id
         if person_id is not None:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
         owner_id = details.owner_id
         if owner_id is not None:
             account = session.get(Account, owner_id)

@@ -65,7 +65,7 @@ class MissingService:
         if returned_at is not None:
             self._check_return(went_missing_at, returned_at)
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             episode = MissingEpisode(
                 young_person_id=person.id,
                 went_missing_at=went_missing_at,
@@ -119,7 +119,7 @@ class MissingService:
         """The young person's episodes, the latest first, with interview deadlines."""
         now = self._clock.now()
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(
                     MissingEpisode.id,
@@ -160,7 +160,7 @@ class MissingService:
         """
         now = self._clock.now()
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             recent = session.execute(
                 select(func.count(MissingEpisode.id)).where(
                     MissingEpisode.young_person_id == person_id,
@@ -180,7 +180,7 @@ class MissingService:
         episode = session.get(MissingEpisode, episode_id)
         if episode is None:
             raise RecordNotFoundError()
-        get_person(session, self._user, episode.young_person_id)
+        get_person(session, self._user, episode.young_person_id, self._clock.now())
         return episode
 
     def _check_not_future(self, moment: datetime, what: str) -> None:

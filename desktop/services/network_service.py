@@ -166,7 +166,7 @@ class NetworkService:
     # ---- family, household and professionals --------------------------------------------
     def contacts(self, person_id: int) -> list[ContactRow]:
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.scalars(
                 select(Contact)
                 .where(Contact.young_person_id == person_id)
@@ -177,7 +177,7 @@ class NetworkService:
     def add_contact(self, person_id: int, contact: ContactInput) -> int:
         contact = _checked(contact)
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             row = Contact(young_person_id=person_id)
             _apply(row, contact)
             session.add(row)
@@ -209,7 +209,7 @@ class NetworkService:
         row = session.get(Contact, contact_id)
         if row is None:
             raise RecordNotFoundError()
-        get_person(session, self._user, row.young_person_id)
+        get_person(session, self._user, row.young_person_id, self._clock.now())
         return row
 
     # ---- links between young people ------------------------------------------------------
@@ -228,8 +228,8 @@ class NetworkService:
             raise NetworkInputError("The link cannot start in the future.")
         first, second = sorted((person_id, other_id))
         with self._sessions.begin() as session:
-            get_person(session, self._user, first)
-            get_person(session, self._user, second)
+            get_person(session, self._user, first, self._clock.now())
+            get_person(session, self._user, second, self._clock.now())
             duplicate = session.scalar(
                 select(PersonLink.id).where(
                     PersonLink.first_id == first,
@@ -259,12 +259,12 @@ class NetworkService:
     def unlink(self, person_id: int, link_id: int) -> None:
         """Removes a link; both records must be open to the user, as they were to make it."""
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             row = session.get(PersonLink, link_id)
             if row is None or person_id not in (row.first_id, row.second_id):
                 raise RecordNotFoundError()
             for who in (row.first_id, row.second_id):
-                get_person(session, self._user, who)
+                get_person(session, self._user, who, self._clock.now())
             session.delete(row)
             pair = (row.first_id, row.second_id)
             for who, other in (pair, pair[::-1]):
@@ -274,7 +274,7 @@ class NetworkService:
 
     def links(self, person_id: int) -> list[LinkRow]:
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             return self._links(session, person_id)
 
     def _links(self, session: Session, person_id: int) -> list[LinkRow]:
@@ -282,7 +282,7 @@ class NetworkService:
         other_id = case(
             (PersonLink.first_id == person_id, PersonLink.second_id), else_=PersonLink.first_id
         )
-        visible = case((visible_people(self._user), 1), else_=0)
+        visible = case((visible_people(self._user, self._clock.now()), 1), else_=0)
         rows = session.execute(
             select(
                 PersonLink.id,
@@ -307,7 +307,7 @@ class NetworkService:
         the contacts and links for the lists beside the diagram."""
         today = self._clock.now().date()
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             centre = NetworkPerson(
                 person.id,
                 person.case_reference,

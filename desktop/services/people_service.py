@@ -183,7 +183,9 @@ class PeopleService:
     def count(self, search: str | CaseloadFilter = "") -> int:
         self._require_caseload()
         caseload_filter = _as_filter(search)
-        query = select(func.count(YoungPerson.id)).where(visible_people(self._user))
+        query = select(func.count(YoungPerson.id)).where(
+            visible_people(self._user, self._clock.now())
+        )
         query = self._filtered(query, caseload_filter)
         with self._sessions.begin() as session:
             return int(session.execute(query).scalar_one())
@@ -218,7 +220,7 @@ class PeopleService:
                 *(key.label(f"sort_{n}") for n, key in enumerate(keys)),
             )
             .outerjoin(worker, worker.id == YoungPerson.key_worker_id)
-            .where(visible_people(self._user))
+            .where(visible_people(self._user, self._clock.now()))
         )
         query = self._filtered(query, caseload_filter)
         if caseload_filter.descending:
@@ -314,7 +316,7 @@ class PeopleService:
     def open_record(self, person_id: int) -> PersonRecord:
         """Opening a record is audited, whoever opens it."""
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             audit_chain.append(
                 session,
                 self._clock.now(),
@@ -356,7 +358,7 @@ class PeopleService:
         """Saves the form; returns (and audits) the names of the fields that changed."""
         self._check(details)
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             changed = _changed_fields(details, self._record(person).details)
             if {"key_worker_id", "allocated_ids"} & set(changed):
                 _check_staff(session, details)
@@ -385,7 +387,7 @@ class PeopleService:
         if not address.strip():
             raise PersonInputError("Enter the address.")
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             for previous in person.addresses:
                 if previous.moved_out is None:
                     previous.moved_out = moved_in or self._today()
@@ -409,14 +411,14 @@ class PeopleService:
     ) -> tuple[list[AddressRow], list[ReferenceRow]]:
         """For a record already open (opening it was audited): its addresses, newest first."""
         with self._sessions.begin() as session:
-            record = self._record(get_person(session, self._user, person_id))
+            record = self._record(get_person(session, self._user, person_id, self._clock.now()))
             return record.addresses, record.references
 
     def add_reference(self, person_id: int, kind: str, value: str) -> int:
         if not kind.strip() or not value.strip():
             raise PersonInputError("Enter both the kind of reference and its value.")
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             row = ExternalReference(kind=kind.strip(), value=value.strip())
             person.references.append(row)
             _refresh_search_text(person)
@@ -426,7 +428,7 @@ class PeopleService:
 
     def remove_reference(self, person_id: int, reference_id: int) -> None:
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             person.references = [r for r in person.references if r.id != reference_id]
             _refresh_search_text(person)
             self._audit_update(session, person, ["references"])

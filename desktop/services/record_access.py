@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, false, or_, select, true
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, not_, or_, select, true
 from sqlalchemy.orm import Session
 
+from desktop.models.data_protection import BreakGlassAccess, RecordRestriction, RestrictionMember
 from desktop.models.people import Allocation, YoungPerson
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import (
@@ -20,8 +23,20 @@ class RecordNotFoundError(LookupError):
         super().__init__("That record does not exist or is not open to you.")
 
 
-def visible_people(user: CurrentUser) -> ColumnElement[bool]:
-    """A WHERE clause on YoungPerson: the records this user may see."""
+def visible_people(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+    """A WHERE clause on YoungPerson: the records this user may see.
+
+    `now` is the service's clock (break-glass openings expire); services pass
+    `self._clock.now()`. Without it the wall clock is used, which is the same thing in the
+    running app but not under a test's fixed clock."""
+    if ROLE_RECORD_SCOPE[user.role] is RecordScope.NONE:
+        return false()
+    return and_(reached_by_role(user), not_restricted_for(user, now))
+
+
+def reached_by_role(user: CurrentUser) -> ColumnElement[bool]:
+    """A WHERE clause on YoungPerson: the records the user's role reaches, restrictions aside
+    (break glass opens a restricted record only to someone whose role reaches it)."""
     scope = ROLE_RECORD_SCOPE[user.role]
     if scope is RecordScope.ALL:
         return true()
@@ -34,11 +49,39 @@ def visible_people(user: CurrentUser) -> ColumnElement[bool]:
     return or_(YoungPerson.key_worker_id == user.account_id, allocated)
 
 
-def get_person(session: Session, user: CurrentUser, person_id: int) -> YoungPerson:
-    """The young person, if this user may reach the record; otherwise RecordNotFoundError."""
+def not_restricted_for(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+    """A WHERE clause on YoungPerson: the record is not restricted, or this user is named on it
+    or holds an unexpired break-glass opening. Every part is an EXISTS on an indexed key
+    (restriction primary key, member (person, account) unique index, break-glass (person,
+    account) index), so it costs a few index probes per row on every caseload query."""
+    at = now if now is not None else datetime.now(UTC)
+    restricted = exists().where(RecordRestriction.young_person_id == YoungPerson.id)
+    named = exists().where(
+        RestrictionMember.young_person_id == YoungPerson.id,
+        RestrictionMember.account_id == user.account_id,
+    )
+    glass = exists().where(
+        BreakGlassAccess.young_person_id == YoungPerson.id,
+        BreakGlassAccess.account_id == user.account_id,
+        BreakGlassAccess.expires_at > at,
+    )
+    return or_(not_(restricted), named, glass)
+
+
+def closed_people(user: CurrentUser, now: datetime | None = None) -> Select[int]:
+    """The ids of restricted records this user may not open: for records reached another way
+    than the caseload (a therapy case's household, say) to be kept out too."""
+    return select(YoungPerson.id).where(not_(not_restricted_for(user, now)))
+
+
+def get_person(
+    session: Session, user: CurrentUser, person_id: int, now: datetime | None = None
+) -> YoungPerson:
+    """The young person, if this user may reach the record; otherwise RecordNotFoundError
+    (a restricted record is not told apart from one that does not exist)."""
     require_section(user.role, Section.CASELOAD)
     person = session.execute(
-        select(YoungPerson).where(YoungPerson.id == person_id, visible_people(user))
+        select(YoungPerson).where(YoungPerson.id == person_id, visible_people(user, now))
     ).scalar_one_or_none()
     if person is None:
         raise RecordNotFoundError()

@@ -94,7 +94,7 @@ class ReferralService:
         if found:
             raise ReferralInputError(" ".join(found))
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             row = Referral(
                 young_person_id=person.id,
                 received_on=referral.received_on,
@@ -158,7 +158,7 @@ class ReferralService:
             referral = session.get(Referral, referral_id)
             if referral is None:
                 raise RecordNotFoundError()
-            person = get_person(session, self._user, referral.young_person_id)
+            person = get_person(session, self._user, referral.young_person_id, self._clock.now())
             if decided_on < referral.received_on:
                 found.append("The decision date is before the referral was received.")
             if allocated_to_id is not None and not _can_hold_cases(session, allocated_to_id):
@@ -197,7 +197,7 @@ class ReferralService:
         """Every referral of this young person, newest first."""
         allocated, creator = aliased(Account), aliased(Account)
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(Referral, allocated.display_name, creator.display_name)
                 .outerjoin(allocated, allocated.id == Referral.allocated_to_id)

@@ -224,7 +224,7 @@ class RideOutService(CommunityServiceBase):
         with self._sessions.begin() as session:
             # Every record must be open to the user before anything is written.
             for seen in details.seen:
-                get_person(session, self._user, seen.person_id)
+                get_person(session, self._user, seen.person_id, self._clock.now())
             ride_out = RideOut(
                 started_at=details.started_at,
                 area=details.area.strip(),
@@ -275,7 +275,7 @@ class RideOutService(CommunityServiceBase):
         with self._sessions.begin() as session:
             ride_out = self._ride_out(session, ride_out_id)
             for item in seen:
-                get_person(session, self._user, item.person_id)
+                get_person(session, self._user, item.person_id, self._clock.now())
                 if session.get(RideOutPerson, (ride_out.id, item.person_id)) is not None:
                     raise CommunityInputError("A young person is already on this ride-out.")
             self._audit(
@@ -293,7 +293,7 @@ class RideOutService(CommunityServiceBase):
         return ride_out
 
     def _visible(self) -> ColumnElement[bool]:
-        return visible_people(self._user)
+        return visible_people(self._user, self._clock.now())
 
     def _set_staff(self, session: Session, ride_out: RideOut, staff_ids: Iterable[int]) -> bool:
         wanted = set(staff_ids) or {self._user.account_id}

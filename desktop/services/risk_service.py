@@ -98,7 +98,7 @@ class RiskService:
             found.append("The review date has already passed.")
         with self._sessions.begin() as session:
             # Checked first, so someone without access learns nothing from the form's errors.
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             if found:
                 raise RiskInputError(" ".join(found))
             row = RagRating(
@@ -128,7 +128,7 @@ class RiskService:
     def rag_history(self, person_id: int) -> list[RagRow]:
         """Newest first; the first row is the current rating."""
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(RagRating, Account.display_name)
                 .join(Account, Account.id == RagRating.rated_by_id)
@@ -218,7 +218,7 @@ class RiskService:
         now = self._clock.now()
         source, detail = source.strip(), detail.strip()
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             flag_type = session.get(FlagType, flag_type_id)
             if flag_type is None or not flag_type.active:
                 raise RiskInputError("Choose a kind of flag from the list.")
@@ -260,7 +260,7 @@ class RiskService:
             flag = session.get(Flag, flag_id)
             if flag is None:
                 raise RecordNotFoundError()
-            get_person(session, self._user, flag.young_person_id)
+            get_person(session, self._user, flag.young_person_id, self._clock.now())
             found = []
             if flag.ended_on is not None:
                 found.append("This flag has already ended.")
@@ -296,7 +296,7 @@ class RiskService:
                 Flag.started_on <= today, or_(Flag.ended_on.is_(None), Flag.ended_on >= today)
             )
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             return [
                 FlagRow(
                     id=flag.id,

@@ -171,7 +171,7 @@ class StatusService:
         """Moves the case on; returns the id of the history entry written."""
         require_case_manager(self._user, "change a case's status")
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             change = record_transition(
                 session, self._user, self._clock.now(), person, to_status, reason, outcome
             )
@@ -180,7 +180,7 @@ class StatusService:
     def history(self, person_id: int) -> list[StatusChangeRow]:
         """Newest first."""
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(StatusChange, Account.display_name)
                 .join(Account, Account.id == StatusChange.changed_by_id)

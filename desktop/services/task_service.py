@@ -98,7 +98,7 @@ class TaskService:
         now = self._clock.now()
         title, detail = title.strip(), detail.strip()
         with self._sessions.begin() as session:
-            person = get_person(session, self._user, person_id)
+            person = get_person(session, self._user, person_id, self._clock.now())
             found = []
             if not title:
                 found.append("Say what needs doing.")
@@ -149,7 +149,7 @@ class TaskService:
     def tasks(self, person_id: int, include_done: bool = True) -> list[TaskRow]:
         """Open tasks first by due date (undated last), then done ones, latest done first."""
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             query = _task_rows().where(Task.young_person_id == person_id)
             if not include_done:
                 query = query.where(Task.done_at.is_(None))
@@ -188,7 +188,7 @@ class TaskService:
                 YoungPerson.key_worker_id,
             )
             .where(
-                visible_people(self._user),
+                visible_people(self._user, self._clock.now()),
                 YoungPerson.status != CaseStatus.CLOSED,
                 or_(YoungPerson.key_worker_id == me, allocated),
             )
@@ -197,7 +197,7 @@ class TaskService:
         tasks_query = (
             _task_rows()
             .where(
-                visible_people(self._user),
+                visible_people(self._user, self._clock.now()),
                 Task.owner_id == me,
                 Task.done_at.is_(None),
                 Task.due_on <= horizon,
@@ -244,7 +244,7 @@ class TaskService:
             task = session.get(Task, task_id)
             if task is None:
                 raise RecordNotFoundError()
-            get_person(session, self._user, task.young_person_id)
+            get_person(session, self._user, task.young_person_id, self._clock.now())
             if (task.done_at is not None) == done:
                 raise TaskInputError(
                     "This task is already done." if done else "This task is still open."

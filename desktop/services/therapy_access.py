@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.models.accounts import Role
-from desktop.models.therapy import TherapyCase, TherapySession
+from desktop.models.therapy import TherapyCase, TherapyCasePerson, TherapySession
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import Section, require_section
-from desktop.services.record_access import RecordNotFoundError
+from desktop.services.record_access import RecordNotFoundError, closed_people
 
 # Roles that manage therapy cases: the coordinator any case, a family therapist their own.
 MANAGERS = frozenset({Role.COORDINATOR, Role.FAMILY_THERAPIST})
@@ -21,6 +24,9 @@ def get_case(session: Session, user: CurrentUser, case_id: int) -> TherapyCase:
     case = session.get(TherapyCase, case_id)
     if case is None or not may_reach(user, case):
         raise RecordNotFoundError()
+    closed = select(TherapyCase.id).where(TherapyCase.id == case.id, household_closed(user))
+    if session.execute(closed).first() is not None:
+        raise RecordNotFoundError()
     return case
 
 
@@ -31,6 +37,15 @@ def get_session(session: Session, user: CurrentUser, session_id: int) -> Therapy
         raise RecordNotFoundError()
     get_case(session, user, row.case_id)
     return row
+
+
+def household_closed(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+    """A clause on TherapyCase: its household holds a restricted record closed to this user
+    (the whole case is then closed, coordinator included, as the record itself is)."""
+    return exists().where(
+        TherapyCasePerson.case_id == TherapyCase.id,
+        TherapyCasePerson.young_person_id.in_(closed_people(user, now)),
+    )
 
 
 def may_reach(user: CurrentUser, case: TherapyCase) -> bool:

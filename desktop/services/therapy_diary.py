@@ -19,7 +19,7 @@ from desktop.models.therapy import (
 )
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import Section, require_section
-from desktop.services.therapy_access import get_case
+from desktop.services.therapy_access import get_case, household_closed
 from desktop.services.therapy_household import case_members, member_of
 from desktop.services.therapy_records import (
     AttendanceSummary,
@@ -55,6 +55,7 @@ class TherapyDiaryService:
             select(TherapySession)
             .join(TherapyCase, TherapyCase.id == TherapySession.case_id)
             .where(TherapySession.starts_at >= start, TherapySession.starts_at < end)
+            .where(~household_closed(self._user, self._clock.now()))
             .order_by(TherapySession.starts_at, TherapySession.id)
         )
         if self._user.role is not Role.COORDINATOR:

@@ -29,7 +29,7 @@ from desktop.services.current_user import CurrentUser
 from desktop.services.people_service import age_on
 from desktop.services.permissions import PermissionDeniedError, Section, require_section
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
-from desktop.services.therapy_access import MANAGERS, get_case
+from desktop.services.therapy_access import MANAGERS, get_case, household_closed
 from desktop.services.therapy_household import case_members
 from desktop.services.therapy_records import (
     CaseInput,
@@ -142,6 +142,7 @@ class TherapyService(TherapySessions):
         query = (
             select(TherapyCase, Account.display_name)
             .join(Account, Account.id == TherapyCase.therapist_id)
+            .where(~household_closed(self._user, self._clock.now()))
             .order_by(TherapyCase.ended_on.is_not(None), TherapyCase.id.desc())
         )
         if self._user.role is not Role.COORDINATOR:
@@ -176,7 +177,7 @@ class TherapyService(TherapySessions):
             people = list(
                 session.execute(
                     select(YoungPerson)
-                    .where(visible_people(self._user))
+                    .where(visible_people(self._user, self._clock.now()))
                     .order_by(YoungPerson.given_name, YoungPerson.family_name, YoungPerson.id)
                 ).scalars()
             )
@@ -239,7 +240,8 @@ class TherapyService(TherapySessions):
         reachable = set(
             session.execute(
                 select(YoungPerson.id).where(
-                    YoungPerson.id.in_(current.young_person_ids), visible_people(self._user)
+                    YoungPerson.id.in_(current.young_person_ids),
+                    visible_people(self._user, self._clock.now()),
                 )
             ).scalars()
         )
@@ -265,7 +267,7 @@ class TherapyService(TherapySessions):
         """Links the young people (each record must be open to this user, apart from those
         `kept` from before) and family contacts recorded on those young people's records."""
         people = {
-            pid if pid in kept else get_person(session, self._user, pid).id
+            pid if pid in kept else get_person(session, self._user, pid, self._clock.now()).id
             for pid in details.young_person_ids
         }
         for person_id in sorted(people):

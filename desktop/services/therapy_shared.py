@@ -40,7 +40,7 @@ class TherapySharedService:
 
     def sessions_of(self, person_id: int) -> list[SharedSessionRow]:
         with self._sessions.begin() as session:
-            get_person(session, self._user, person_id)
+            get_person(session, self._user, person_id, self._clock.now())
             rows = session.execute(
                 select(TherapySession, Account.display_name)
                 .join(TherapyCase, TherapyCase.id == TherapySession.case_id)

@@ -45,7 +45,12 @@ RECORD_TABS: list[TabFactory] = [
 def build_caseload_view(services: Services) -> CaseloadView:
     flag_types = [(row.id, row.label) for row in services.risk.flag_types()]
     view = CaseloadView(
-        services, flag_types=flag_types, record_tabs=RECORD_TABS, home_tabs=HOME_TABS
+        services,
+        flag_types=flag_types,
+        record_tabs=RECORD_TABS,
+        home_tabs=HOME_TABS,
+        restrictions=services.restrictions,
+        duplicates=services.duplicates,
     )
     for home in view.home_views.values():
         if isinstance(home, ChronologySearchView):

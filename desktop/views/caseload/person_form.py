@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.choices import Choice, EetStatus, Ethnicity, Gender, LegalStatus
 from desktop.services.bundle import Services
+from desktop.services.duplicate_check import DuplicateCheck
 from desktop.services.people_service import (
     OLDEST,
     YOUNGEST,
@@ -30,8 +31,11 @@ from desktop.services.people_service import (
     PersonRecord,
     age_on,
 )
+from desktop.services.restriction_service import RestrictionService
 from desktop.views.caseload.person_fields import from_fields, to_fields
+from desktop.views.caseload.possible_matches import PossibleMatchesPanel
 from desktop.views.common import field_binding
+from desktop.views.data_protection.break_glass_dialog import BreakGlassDialog
 
 AUTOSAVE_DELAY_MS = 1500
 
@@ -49,13 +53,25 @@ def _choices(kind: type[Choice]) -> QComboBox:
 class PersonForm(QWidget):
     closed = Signal()
     saved = Signal(int)
+    # Another record to open instead of adding this one (a possible match).
+    open_existing = Signal(int)
 
     def __init__(
-        self, services: Services, record: PersonRecord | None, parent: QWidget | None = None
+        self,
+        services: Services,
+        record: PersonRecord | None,
+        parent: QWidget | None = None,
+        *,
+        duplicates: DuplicateCheck | None = None,
+        restrictions: RestrictionService | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._record = record
+        # A new record is checked for look-alikes before it is saved (when given the check).
+        self._duplicates = duplicates if record is None else None
+        self._restrictions = restrictions
+        self._checked: tuple[str, str, str] | None = None
         self.form_key = f"person:{record.id}" if record else "person:new"
         self._build_widgets()
         self._lay_out(record)
@@ -155,6 +171,9 @@ class PersonForm(QWidget):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.matches = PossibleMatchesPanel(self._restrictions is not None)
+        self.matches.open_person.connect(self._open_match)
+        self.matches.break_glass.connect(self._break_glass)
 
         identity = QFormLayout()
         identity.addRow("&Given name", self.given_name)
@@ -219,6 +238,7 @@ class PersonForm(QWidget):
             layout.addWidget(self.heading)
         layout.addLayout(notice_row)
         layout.addWidget(self.error)
+        layout.addWidget(self.matches)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
@@ -278,6 +298,8 @@ class PersonForm(QWidget):
 
     # ---- actions -------------------------------------------------------------------------
     def save(self) -> None:
+        if self._has_unseen_matches():
+            return
         try:
             if self._record is None:
                 person_id = self._services.people.create(self.details())
@@ -297,3 +319,38 @@ class PersonForm(QWidget):
     def close_form(self) -> None:
         self.save_draft()
         self.closed.emit()
+
+    # ---- possible duplicates -------------------------------------------------------------
+    def _has_unseen_matches(self) -> bool:
+        """Checks a new record's names and date of birth against the caseload once per set
+        of details: look-alikes are shown and this Save stops; the next Save goes ahead."""
+        if self._duplicates is None:
+            return False
+        details = self.details()
+        key = (
+            details.given_name.strip().casefold(),
+            details.family_name.strip().casefold(),
+            "" if details.date_of_birth is None else details.date_of_birth.isoformat(),
+        )
+        if key == self._checked:
+            return False
+        self._checked = key
+        found = self._duplicates.possible_matches(
+            details.given_name, details.family_name, details.date_of_birth
+        )
+        self.matches.show_matches(found)
+        self.save_button.setText("Save as a &new record" if found else "Save")
+        if found:
+            self.matches.list.setFocus()
+        return bool(found)
+
+    def _open_match(self, person_id: int) -> None:
+        self.save_draft()
+        self.open_existing.emit(person_id)
+
+    def _break_glass(self, case_reference: str) -> None:
+        if self._restrictions is None:
+            return
+        dialog = BreakGlassDialog(self._restrictions, case_reference, self)
+        if dialog.exec() and dialog.opening is not None:
+            self._open_match(dialog.opening.young_person_id)

@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.accounts import Role
 from desktop.models.choices import Rag
 from desktop.services.bundle import Services
 from desktop.services.people_service import PersonRecord
 from desktop.services.permissions import Section, sections_for
+from desktop.views.caseload.access_report_dialog import AccessReportDialog
 from desktop.views.caseload.conference_pack_dialog import ConferencePackDialog
 from desktop.views.caseload.person_form import PersonForm
 from desktop.views.caseload.record_tab import RecordTab
 from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT, ChronologyTab
+from desktop.views.caseload.tabs.sharing_tab import SharingTab
 
 RAG_STYLES = {
     Rag.RED: "background:#c53030;color:#ffffff;",
@@ -97,6 +100,15 @@ class PersonRecordView(QWidget):
             self.conference_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
             self.conference_button.clicked.connect(self.open_conference_pack)
             header.addWidget(self.conference_button)
+        # The coordinator answers for who reached the record (the service checks again).
+        if services.user.role is Role.COORDINATOR:
+            self.access_button = QPushButton("Access report…")
+            self.access_button.setToolTip(
+                "Who opened or exported this record, and when (Ctrl+Shift+A)"
+            )
+            self.access_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
+            self.access_button.clicked.connect(self.open_access_report)
+            header.addWidget(self.access_button)
 
         self.details_form = PersonForm(services, record)
         self.details_form.closed.connect(self.closed)
@@ -107,7 +119,9 @@ class PersonRecordView(QWidget):
         self.extra: list[QWidget] = []  # the tabs built so far
         # Tabs not built yet: an empty stand-in on the tab bar, and how to build the tab.
         self._pending: dict[QWidget, Callable[[Services, PersonRecord], QWidget]] = {}
-        for label, build in extra_tabs:
+        # A: every letter of "Sharing" is taken by another tab; A only by the Details form's
+        # Aliases (while the Details tab is shown, Alt+A goes there first, then here).
+        for label, build in [*extra_tabs, ("Sh&aring", RecordSharingTab)]:
             stand_in = QWidget()
             self._pending[stand_in] = build
             self.tabs.addTab(stand_in, label)
@@ -127,6 +141,16 @@ class PersonRecordView(QWidget):
 
     def open_conference_pack(self) -> ConferencePackDialog:
         dialog = ConferencePackDialog(self._services, self.record.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_access_report(self) -> AccessReportDialog:
+        heading = f"{self.record.case_reference} · {self.record.display_name}"
+        today = self._services.clock.now().astimezone().date()
+        dialog = AccessReportDialog(
+            self._services.access_report, self.record.id, heading, today, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -211,3 +235,12 @@ class PersonRecordView(QWidget):
 def _builds(build: Callable[[Services, PersonRecord], QWidget], kind: type[QWidget]) -> bool:
     """Whether a tab factory makes tabs of that kind (a factory that is not a class: perhaps)."""
     return not isinstance(build, type) or issubclass(build, kind)
+
+
+# Built from the session's parts until the services bundle carries them (services.sharing,
+# services.access_report): the tab and the dialog themselves take only the service they need.
+class RecordSharingTab(SharingTab):
+    """The Sharing tab as a tab factory (a class, so tab_of can tell what it builds)."""
+
+    def __init__(self, services: Services, record: PersonRecord) -> None:
+        super().__init__(services.sharing, record.id)

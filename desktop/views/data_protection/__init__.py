@@ -1,0 +1,1 @@
+"""Data protection screens: subject access requests, retention review, restricted records."""

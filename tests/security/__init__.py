@@ -1,0 +1,1 @@
+"""Security tests: canaries planted and searched for in everything Casebook writes."""
