@@ -92,9 +92,7 @@ def entry_id(key: int) -> int:
     return -key & ID_BITS
 
 
-def _matching(
-    user: CurrentUser, query_text: str, now: datetime | None = None
-) -> list[ColumnElement[bool]]:
+def _matching(user: CurrentUser, query_text: str, now: datetime) -> list[ColumnElement[bool]]:
     """The index's rows matching query_text, narrowed to the records user may see.
 
     A user who sees only the records allocated to them (a few dozen) would otherwise pass over
@@ -111,7 +109,7 @@ def _matching(
 
 
 def search_statement(
-    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime | None = None
+    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime
 ) -> Select[int, int, str, str, datetime, str, Any]:
     """Live entries matching query_text (from fts_query) in records open to user, newest first
     (by occurred_at to the second, then the latest entry).
@@ -129,7 +127,7 @@ def search_statement(
 
 
 def ranked_keys_statement(
-    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime | None = None
+    user: CurrentUser, query_text: str, offset: int, limit: int, now: datetime
 ) -> Select[int]:
     """The keys of the most relevant matches (bm25, best first) among the newest RANK_WINDOW."""
     newest = (
@@ -149,7 +147,7 @@ def ranked_keys_statement(
 
 
 def hits_statement(
-    user: CurrentUser, query_text: str, keys: list[int], now: datetime | None = None
+    user: CurrentUser, query_text: str, keys: list[int], now: datetime
 ) -> Select[int, int, str, str, datetime, str, Any]:
     """The hits with these keys (from ranked_keys_statement), in no particular order."""
     return _hits(user, query_text, now).where(
@@ -159,7 +157,7 @@ def hits_statement(
 
 
 def _hits(
-    user: CurrentUser, query_text: str, now: datetime | None = None
+    user: CurrentUser, query_text: str, now: datetime
 ) -> Select[int, int, str, str, datetime, str, Any]:
     snippet = func.snippet(_FTS_TABLE, -1, MATCH_START, MATCH_END, "…", SNIPPET_WORDS)
     return (

@@ -7,6 +7,8 @@ say); the analyst sees only counts, never a plan.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from desktop.models.accounts import Role
@@ -23,19 +25,19 @@ def may_edit(user: CurrentUser) -> bool:
     return user.role in EDITORS
 
 
-def plan_to_read(session: Session, user: CurrentUser, plan_id: int) -> CoachingPlan:
+def plan_to_read(session: Session, user: CurrentUser, plan_id: int, now: datetime) -> CoachingPlan:
     """The plan, if its young person's record is open to this user; otherwise
     RecordNotFoundError (a plan out of reach is not told apart from one that does not exist)."""
     plan = session.get(CoachingPlan, plan_id)
     if plan is None:
         raise RecordNotFoundError()
-    get_person(session, user, plan.young_person_id)
+    get_person(session, user, plan.young_person_id, now)
     return plan
 
 
-def plan_to_edit(session: Session, user: CurrentUser, plan_id: int) -> CoachingPlan:
+def plan_to_edit(session: Session, user: CurrentUser, plan_id: int, now: datetime) -> CoachingPlan:
     """As plan_to_read, and only for the coach or the coordinator (PermissionDeniedError)."""
-    plan = plan_to_read(session, user, plan_id)
+    plan = plan_to_read(session, user, plan_id, now)
     require_editor(user)
     return plan
 

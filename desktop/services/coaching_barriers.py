@@ -79,7 +79,7 @@ class BarrierMethods(CoachingServiceBase):
 
     def add_barrier(self, plan_id: int, details: BarrierInput) -> int:
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             _check_barrier_type(session, details.barrier_type_id, None)
             already = session.execute(
                 select(Barrier.id).where(
@@ -108,7 +108,7 @@ class BarrierMethods(CoachingServiceBase):
             barrier = session.get(Barrier, barrier_id)
             if barrier is None:
                 raise RecordNotFoundError()
-            open_plan_to_edit(session, self._user, barrier.plan_id)
+            open_plan_to_edit(session, self._user, barrier.plan_id, self._clock.now())
             if details.barrier_type_id != barrier.barrier_type_id:
                 _check_barrier_type(session, details.barrier_type_id, barrier.barrier_type_id)
             before = {n: getattr(barrier, n) for n in (*BARRIER_FIELDS, "resolved_on")}
@@ -122,7 +122,7 @@ class BarrierMethods(CoachingServiceBase):
     def barriers(self, plan_id: int) -> list[BarrierRow]:
         """Unresolved first, each group in the order recorded."""
         with self._sessions.begin() as session:
-            plan = plan_to_read(session, self._user, plan_id)
+            plan = plan_to_read(session, self._user, plan_id, self._clock.now())
             return barrier_rows(session, plan.id)
 
     # ---- reviews -------------------------------------------------------------------------

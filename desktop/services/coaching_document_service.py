@@ -114,7 +114,7 @@ class CoachingDocumentService:
 def _content(
     session: Session, user: CurrentUser, plan_id: int, now: datetime
 ) -> CoachingPlanContent:
-    plan: CoachingPlan = plan_to_read(session, user, plan_id)
+    plan: CoachingPlan = plan_to_read(session, user, plan_id, now)
     person = session.execute(
         select(
             YoungPerson.given_name,

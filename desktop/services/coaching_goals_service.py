@@ -42,7 +42,7 @@ class CoachingGoalsService(CoachingServiceBase):
         """A new, active goal; its target date must not already have passed."""
         target = self._check_goal(details, None)
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             now = self._clock.now()
             goal = CoachingGoal(
                 plan_id=plan.id,
@@ -101,7 +101,7 @@ class CoachingGoalsService(CoachingServiceBase):
         its actions (soonest due first, undated last)."""
         today = self._today()
         with self._sessions.begin() as session:
-            plan = plan_to_read(session, self._user, plan_id)
+            plan = plan_to_read(session, self._user, plan_id, self._clock.now())
             return goal_rows(session, plan.id, today)
 
     # ---- actions -------------------------------------------------------------------------
@@ -180,7 +180,7 @@ class CoachingGoalsService(CoachingServiceBase):
         goal = session.get(CoachingGoal, goal_id)
         if goal is None:
             raise RecordNotFoundError()
-        open_plan_to_edit(session, self._user, goal.plan_id)
+        open_plan_to_edit(session, self._user, goal.plan_id, self._clock.now())
         return goal
 
     def _action_to_edit(self, session: Session, action_id: int) -> GoalAction:

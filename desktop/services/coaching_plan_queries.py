@@ -32,9 +32,11 @@ from desktop.services.record_access import visible_people
 REVIEW_WEEKS_SETTING = "coaching_review_weeks"
 
 
-def open_plan_to_edit(session: Session, user: CurrentUser, plan_id: int) -> CoachingPlan:
+def open_plan_to_edit(
+    session: Session, user: CurrentUser, plan_id: int, now: datetime
+) -> CoachingPlan:
     """As plan_to_edit, refusing a closed plan: its record stays as it was when closed."""
-    plan = plan_to_edit(session, user, plan_id)
+    plan = plan_to_edit(session, user, plan_id, now)
     if plan.closed_on is not None:
         raise CoachingInputError("This plan is closed and can no longer be changed.")
     return plan
@@ -106,7 +108,7 @@ def plan_rows(
     today: date,
     include_closed: bool,
     coach_id: int | None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> list[PlanRow]:
     """Plans of the young people this user may reach: open first, reviews due soonest first."""
     query = (

@@ -96,7 +96,7 @@ class CoachingService(BarrierMethods):
         """Saves the plan; returns the names of the fields that changed."""
         self._check_plan(details)
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             if details.review_due_on is None:
                 # A form that leaves the date out keeps it: only a review moves it on.
                 details = _with_review(details, plan.review_due_on)
@@ -113,7 +113,7 @@ class CoachingService(BarrierMethods):
     def close_plan(self, plan_id: int, closed_on: date, reason: str) -> None:
         reason = reason.strip()
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             found = []
             if closed_on < plan.started_on:
                 found.append("The closing date is before the plan's start.")
@@ -136,7 +136,9 @@ class CoachingService(BarrierMethods):
 
     def plan(self, plan_id: int) -> PlanView:
         with self._sessions.begin() as session:
-            return self._view(session, plan_to_read(session, self._user, plan_id))
+            return self._view(
+                session, plan_to_read(session, self._user, plan_id, self._clock.now())
+            )
 
     def plan_for(self, person_id: int) -> PlanView | None:
         """The young person's open plan, else their latest closed one, else None."""
@@ -282,7 +284,7 @@ class CoachingService(BarrierMethods):
         if found:
             raise CoachingInputError(" ".join(found))
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             if details.reviewed_on < plan.started_on:
                 raise CoachingInputError("The review date is before the plan's start.")
             next_review = details.next_review_on or details.reviewed_on + timedelta(
@@ -307,7 +309,7 @@ class CoachingService(BarrierMethods):
     def reviews(self, plan_id: int) -> list[ReviewRow]:
         """Newest first."""
         with self._sessions.begin() as session:
-            plan = plan_to_read(session, self._user, plan_id)
+            plan = plan_to_read(session, self._user, plan_id, self._clock.now())
             rows = session.execute(
                 select(PlanReview, Account.display_name)
                 .join(Account, Account.id == PlanReview.reviewed_by_id)

@@ -87,7 +87,7 @@ class CoachingSessionsService(CoachingServiceBase):
         now = self._clock.now()
         _check(data.problems(now))
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             entry = ChronologyEntry(
                 young_person_id=plan.young_person_id,
                 author_id=self._user.account_id,
@@ -129,7 +129,7 @@ class CoachingSessionsService(CoachingServiceBase):
             row = session.get(CoachingSession, session_id)
             if row is None:
                 raise RecordNotFoundError()
-            open_plan_to_edit(session, self._user, row.plan_id)
+            open_plan_to_edit(session, self._user, row.plan_id, self._clock.now())
             before = {name: getattr(row, name) for name in SESSION_FIELDS}
             _apply_session(row, data)
             changed = [name for name in SESSION_FIELDS if getattr(row, name) != before[name]]
@@ -144,14 +144,14 @@ class CoachingSessionsService(CoachingServiceBase):
     def sessions(self, plan_id: int) -> list[SessionRow]:
         """The plan's sessions, newest first."""
         with self._sessions.begin() as session:
-            plan_to_read(session, self._user, plan_id)
+            plan_to_read(session, self._user, plan_id, self._clock.now())
             return session_rows(session, plan_id)
 
     # ---- milestones ------------------------------------------------------------------------
     def record_milestone(self, plan_id: int, data: MilestoneInput) -> int:
         now = self._clock.now()
         with self._sessions.begin() as session:
-            plan = open_plan_to_edit(session, self._user, plan_id)
+            plan = open_plan_to_edit(session, self._user, plan_id, self._clock.now())
             earlier = [
                 (kind, day)
                 for kind, day in session.execute(
@@ -181,7 +181,7 @@ class CoachingSessionsService(CoachingServiceBase):
     def milestones(self, plan_id: int) -> list[MilestoneRow]:
         """The plan's milestones, latest first."""
         with self._sessions.begin() as session:
-            plan_to_read(session, self._user, plan_id)
+            plan_to_read(session, self._user, plan_id, self._clock.now())
             return milestone_rows(session, plan_id)
 
     # ---- timeline --------------------------------------------------------------------------
@@ -189,7 +189,7 @@ class CoachingSessionsService(CoachingServiceBase):
         """Everything dated on the plan, newest first: sessions, milestones, the young person's
         spells in education, employment or training, goals achieved and reviews."""
         with self._sessions.begin() as session:
-            plan = plan_to_read(session, self._user, plan_id)
+            plan = plan_to_read(session, self._user, plan_id, self._clock.now())
             keyed = [
                 *_session_items(session, plan.id),
                 *_milestone_items(session, plan.id),

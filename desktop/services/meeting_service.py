@@ -383,7 +383,9 @@ class MeetingService:
             account = session.get(Account, owner_id)
             if account is None or not account.active:
                 raise MeetingInputError("That member of staff is not known to Casebook.")
-            if person_id is not None and not can_reach(session, owner_id, person_id):
+            if person_id is not None and not can_reach(
+                session, owner_id, person_id, self._clock.now()
+            ):
                 # The task it makes would sit on their list unworkable.
                 raise MeetingInputError(
                     "Give the action to someone who can open this young person's record, or "

@@ -160,7 +160,7 @@ class OutcomeService:
         (from a young person's age at the session) and what each already answered there."""
         definitions = self.definitions()
         with self._sessions.begin() as session:
-            row = get_session(session, self._user, session_id)
+            row = get_session(session, self._user, session_id, self._clock.now())
             saved = {
                 _member_of(measure): list(measure.item_scores)
                 for measure in _measures_at(session, row.id)
@@ -205,7 +205,7 @@ class OutcomeService:
         if found:
             raise OutcomeInputError(" ".join(found))
         with self._sessions.begin() as session:
-            row = get_session(session, self._user, session_id)
+            row = get_session(session, self._user, session_id, self._clock.now())
             if self._user.role not in MANAGERS:
                 raise PermissionDeniedError("record outcome measures")
             if row.starts_at > self._clock.now():
@@ -248,7 +248,7 @@ class OutcomeService:
         """Every measure on the case, by session, then in household order."""
         definitions = self.definitions()
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             household = case_members(session, case.id)
             names = {row.member: row.name for row in household}
             order = {row.member: index for index, row in enumerate(household)}

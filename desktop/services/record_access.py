@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, not_, or_, select, true
 from sqlalchemy.orm import Session
@@ -23,12 +23,10 @@ class RecordNotFoundError(LookupError):
         super().__init__("That record does not exist or is not open to you.")
 
 
-def visible_people(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+def visible_people(user: CurrentUser, now: datetime) -> ColumnElement[bool]:
     """A WHERE clause on YoungPerson: the records this user may see.
 
-    `now` is the service's clock (break-glass openings expire); services pass
-    `self._clock.now()`. Without it the wall clock is used, which is the same thing in the
-    running app but not under a test's fixed clock."""
+    `now` is the service's clock, `self._clock.now()` (break-glass openings expire)."""
     if ROLE_RECORD_SCOPE[user.role] is RecordScope.NONE:
         return false()
     return and_(reached_by_role(user), not_restricted_for(user, now))
@@ -49,12 +47,11 @@ def reached_by_role(user: CurrentUser) -> ColumnElement[bool]:
     return or_(YoungPerson.key_worker_id == user.account_id, allocated)
 
 
-def not_restricted_for(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+def not_restricted_for(user: CurrentUser, now: datetime) -> ColumnElement[bool]:
     """A WHERE clause on YoungPerson: the record is not restricted, or this user is named on it
     or holds an unexpired break-glass opening. Every part is an EXISTS on an indexed key
     (restriction primary key, member (person, account) unique index, break-glass (person,
     account) index), so it costs a few index probes per row on every caseload query."""
-    at = now if now is not None else datetime.now(UTC)
     restricted = exists().where(RecordRestriction.young_person_id == YoungPerson.id)
     named = exists().where(
         RestrictionMember.young_person_id == YoungPerson.id,
@@ -63,20 +60,18 @@ def not_restricted_for(user: CurrentUser, now: datetime | None = None) -> Column
     glass = exists().where(
         BreakGlassAccess.young_person_id == YoungPerson.id,
         BreakGlassAccess.account_id == user.account_id,
-        BreakGlassAccess.expires_at > at,
+        BreakGlassAccess.expires_at > now,
     )
     return or_(not_(restricted), named, glass)
 
 
-def closed_people(user: CurrentUser, now: datetime | None = None) -> Select[int]:
+def closed_people(user: CurrentUser, now: datetime) -> Select[int]:
     """The ids of restricted records this user may not open: for records reached another way
     than the caseload (a therapy case's household, say) to be kept out too."""
     return select(YoungPerson.id).where(not_(not_restricted_for(user, now)))
 
 
-def get_person(
-    session: Session, user: CurrentUser, person_id: int, now: datetime | None = None
-) -> YoungPerson:
+def get_person(session: Session, user: CurrentUser, person_id: int, now: datetime) -> YoungPerson:
     """The young person, if this user may reach the record; otherwise RecordNotFoundError
     (a restricted record is not told apart from one that does not exist)."""
     require_section(user.role, Section.CASELOAD)

@@ -104,7 +104,7 @@ class TaskService:
                 found.append("Say what needs doing.")
             if due_on is not None and due_on < now.date():
                 found.append("The due date has already passed.")
-            if not can_reach(session, owner_id, person.id):
+            if not can_reach(session, owner_id, person.id, self._clock.now()):
                 # A task its owner cannot open would sit on their list unworkable.
                 found.append("Give the task to someone who can open this young person's record.")
             if found:
@@ -263,7 +263,7 @@ class TaskService:
             meeting_task_sync.task_marked(session, task, done, now, self._user.username)
 
 
-def can_reach(session: Session, account_id: int, person_id: int) -> bool:
+def can_reach(session: Session, account_id: int, person_id: int, now: datetime) -> bool:
     """Whether that member of staff could open the record: the same rule as for the user."""
     account = session.get(Account, account_id)
     if account is None or not account.active:
@@ -273,7 +273,7 @@ def can_reach(session: Session, account_id: int, person_id: int) -> bool:
     owner = CurrentUser(account.id, account.username, account.display_name, account.role)
     return (
         session.execute(
-            select(YoungPerson.id).where(YoungPerson.id == person_id, visible_people(owner))
+            select(YoungPerson.id).where(YoungPerson.id == person_id, visible_people(owner, now))
         ).first()
         is not None
     )

@@ -17,29 +17,31 @@ from desktop.services.record_access import RecordNotFoundError, closed_people
 MANAGERS = frozenset({Role.COORDINATOR, Role.FAMILY_THERAPIST})
 
 
-def get_case(session: Session, user: CurrentUser, case_id: int) -> TherapyCase:
+def get_case(session: Session, user: CurrentUser, case_id: int, now: datetime) -> TherapyCase:
     """The therapy case if this user may reach it; otherwise RecordNotFoundError (a case that
     belongs to another therapist is not told apart from one that does not exist)."""
     require_section(user.role, Section.FAMILY_THERAPY)
     case = session.get(TherapyCase, case_id)
     if case is None or not may_reach(user, case):
         raise RecordNotFoundError()
-    closed = select(TherapyCase.id).where(TherapyCase.id == case.id, household_closed(user))
+    closed = select(TherapyCase.id).where(TherapyCase.id == case.id, household_closed(user, now))
     if session.execute(closed).first() is not None:
         raise RecordNotFoundError()
     return case
 
 
-def get_session(session: Session, user: CurrentUser, session_id: int) -> TherapySession:
+def get_session(
+    session: Session, user: CurrentUser, session_id: int, now: datetime
+) -> TherapySession:
     require_section(user.role, Section.FAMILY_THERAPY)
     row = session.get(TherapySession, session_id)
     if row is None:
         raise RecordNotFoundError()
-    get_case(session, user, row.case_id)
+    get_case(session, user, row.case_id, now)
     return row
 
 
-def household_closed(user: CurrentUser, now: datetime | None = None) -> ColumnElement[bool]:
+def household_closed(user: CurrentUser, now: datetime) -> ColumnElement[bool]:
     """A clause on TherapyCase: its household holds a restricted record closed to this user
     (the whole case is then closed, coordinator included, as the record itself is)."""
     return exists().where(

@@ -83,7 +83,7 @@ class TherapyDiaryService:
         """Attendance over the case's sessions that have already begun."""
         now = self._clock.now()
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             past = list(
                 session.execute(
                     select(TherapySession).where(

@@ -173,7 +173,7 @@ def _role(user: CurrentUser) -> str:
 def _content(
     session: Session, user: CurrentUser, case_id: int, now: datetime, options: DocumentOptions
 ) -> TherapyCaseContent:
-    case = get_case(session, user, case_id)
+    case = get_case(session, user, case_id, now)
     members = case_members(session, case.id)
     births = {
         person_id: born

@@ -66,7 +66,7 @@ class TherapyNoteService:
         self._require_therapist()
         now = self._clock.now()
         with self._sessions.begin() as session:
-            get_session(session, self._user, session_id)
+            get_session(session, self._user, session_id, self._clock.now())
             row = SessionNote(
                 session_id=session_id,
                 author_id=self._user.account_id,
@@ -170,7 +170,7 @@ class TherapyNoteService:
 
     def notes(self, session_id: int) -> list[NoteView]:
         with self._sessions.begin() as session:
-            get_session(session, self._user, session_id)
+            get_session(session, self._user, session_id, self._clock.now())
             rows = session.execute(
                 select(SessionNote)
                 .where(SessionNote.session_id == session_id)
@@ -208,7 +208,7 @@ class TherapyNoteService:
         row = session.get(SessionNote, note_id)
         if row is None:
             raise RecordNotFoundError()
-        get_session(session, self._user, row.session_id)
+        get_session(session, self._user, row.session_id, self._clock.now())
         return row
 
     def _own_draft(self, session: Session, note_id: int) -> SessionNote:

@@ -100,7 +100,7 @@ class TherapyService(TherapySessions):
         """Saves the case; returns the names of the fields that changed."""
         self._check(details)
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             current = _details(session, case)
             details = self._keep_unreachable(session, current, details)
             changed = [
@@ -126,7 +126,7 @@ class TherapyService(TherapySessions):
 
     def case(self, case_id: int) -> CaseView:
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             return CaseView(
                 case.id,
                 case.therapist_id,
@@ -165,7 +165,7 @@ class TherapyService(TherapySessions):
 
     def members(self, case_id: int) -> list[MemberRow]:
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             return case_members(session, case.id)
 
     def household_choices(self) -> list[HouseholdChoice]:

@@ -39,7 +39,7 @@ class TherapySessions:
         """Records a session (numbered in order of recording) with every member's attendance."""
         self._check_session(details)
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             _check_attendance(session, case.id, details)
             number = session.execute(
                 select(func.coalesce(func.max(TherapySession.number), 0)).where(
@@ -71,7 +71,7 @@ class TherapySessions:
         came); returns the names of the fields that changed. Its number never changes."""
         self._check_session(details)
         with self._sessions.begin() as session:
-            row = get_session(session, self._user, session_id)
+            row = get_session(session, self._user, session_id, self._clock.now())
             _check_attendance(session, row.case_id, details)
             current = _session_details(session, row)
             changed = [
@@ -104,12 +104,14 @@ class TherapySessions:
     def session_details(self, session_id: int) -> SessionInput:
         """A session as it was saved, with every member's attendance, to edit it."""
         with self._sessions.begin() as session:
-            return _session_details(session, get_session(session, self._user, session_id))
+            return _session_details(
+                session, get_session(session, self._user, session_id, self._clock.now())
+            )
 
     def sessions(self, case_id: int) -> list[SessionRow]:
         """The case's sessions in order, with who came and who did not."""
         with self._sessions.begin() as session:
-            case = get_case(session, self._user, case_id)
+            case = get_case(session, self._user, case_id, self._clock.now())
             names = {row.member: row.name for row in case_members(session, case.id)}
             rows = session.execute(
                 select(TherapySession)
