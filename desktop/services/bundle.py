@@ -52,6 +52,7 @@ from desktop.services.sharing_service import SharingService
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import StatusService
 from desktop.services.strategy_service import StrategyService
+from desktop.services.subject_access_service import SubjectAccessService
 from desktop.services.task_service import TaskService
 from desktop.services.therapy_diary import TherapyDiaryService
 from desktop.services.therapy_document_service import TherapyDocumentService
@@ -115,6 +116,7 @@ class Services:
     retention_review: RetentionReviewService
     legal_holds: LegalHoldService
     disposal: DisposalService
+    subject_access: SubjectAccessService
     sar_review: SarReviewService
     sar_documents: SarDocumentService
     clock: Clock
@@ -176,6 +178,7 @@ class Services:
             retention_review=RetentionReviewService(sessions, user, clock),
             legal_holds=LegalHoldService(sessions, user, clock),
             disposal=DisposalService(sessions, user, clock),
+            subject_access=SubjectAccessService(sessions, user, clock),
             sar_review=SarReviewService(sessions, user, clock),
             sar_documents=SarDocumentService(sessions, user, clock),
             clock=clock,

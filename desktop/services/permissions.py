@@ -17,6 +17,7 @@ class Section(enum.StrEnum):
     MEETINGS = "meetings"
     COMMUNITY = "community"
     ANALYSIS = "analysis"
+    DATA_PROTECTION = "data_protection"
     ADMINISTRATION = "administration"
 
     @property
@@ -31,6 +32,7 @@ SECTION_LABELS = {
     Section.MEETINGS: "Meetings",
     Section.COMMUNITY: "Community",
     Section.ANALYSIS: "Analysis",
+    Section.DATA_PROTECTION: "Data protection",
     Section.ADMINISTRATION: "Administration",
 }
 

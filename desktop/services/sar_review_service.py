@@ -241,6 +241,9 @@ class SarReviewService:
         request = load_request(session, self._user, request_id)
         if request.status is SarStatus.WITHDRAWN:
             raise SarInputError("This request was withdrawn: its review cannot be changed.")
+        if request.status is SarStatus.SENT:
+            # The pack went out as reviewed: the review stays the record of what was sent.
+            raise SarInputError("This request was answered: its review cannot be changed.")
         return request
 
     def _changed(

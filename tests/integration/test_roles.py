@@ -56,6 +56,7 @@ def test_the_three_groups_cover_every_role_once() -> None:
 def test_sections_for_each_role(role: Role) -> None:
     assert sections_for(role) == EXPECTED_SECTIONS[role]
     assert (Section.ADMINISTRATION in sections_for(role)) is (role is Role.COORDINATOR)
+    assert (Section.DATA_PROTECTION in sections_for(role)) is (role is Role.COORDINATOR)
     assert (Section.CASELOAD in sections_for(role)) is (role not in SEES_NO_NAMES)
 
 

@@ -206,6 +206,12 @@ def test_review_changes_are_checked_audited_and_put_the_request_in_review(sar: S
     with sar.signed_in.vault.sessions.begin() as session:
         row = session.get(SubjectAccessRequest, request)
         assert row is not None
+        row.status = SarStatus.SENT
+    with pytest.raises(SarInputError, match="answered"):
+        sar.review.decide(request, chronology, SarDecision.DISCLOSE, "")
+    with sar.signed_in.vault.sessions.begin() as session:
+        row = session.get(SubjectAccessRequest, request)
+        assert row is not None
         row.status = SarStatus.WITHDRAWN
     with pytest.raises(SarInputError, match="withdrawn"):
         sar.review.decide(request, chronology, SarDecision.DISCLOSE, "")

@@ -104,6 +104,11 @@ class RowTable(QWidget, Generic[Row]):
     def _show_empty_state(self) -> None:
         empty = self.is_empty()
         self.stack.setCurrentWidget(self.empty if empty else self.view)
+        if self.is_empty() != empty:
+            # The switch moved the focus, and a focus handler reloaded the rows meanwhile (the
+            # nested call showed them): the stale switch must not win.
+            self._show_empty_state()
+            return
         if self._fit_rows is None:
             return
         if empty:

@@ -18,6 +18,7 @@ from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.coaching.coaching_section import build_coaching_view
 from desktop.views.coaching.coaching_view import CoachingView
 from desktop.views.community.community_view import CommunityView
+from desktop.views.data_protection.data_protection_view import DataProtectionView
 from desktop.views.meetings.meetings_view import MeetingsView
 from desktop.views.therapy.therapy_section import build_therapy_view
 from desktop.views.therapy.therapy_view import TherapyView
@@ -91,6 +92,8 @@ class Workspace(QWidget):
             return OutcomeCountsView(self._services)
         if section is Section.MEETINGS:
             return MeetingsView(self._services)
+        if section is Section.DATA_PROTECTION:
+            return DataProtectionView(self._services)
         assert section is Section.COMMUNITY  # every section is built now
         return CommunityView(self._services)
 
