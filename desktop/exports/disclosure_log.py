@@ -123,7 +123,7 @@ def _summary(document: Document, log: LogContent) -> None:
         f"Therapists' process notes: {log.process_notes} "
         f"{'exists' if log.process_notes == 1 else 'exist'} in the family therapy in scope "
         "and none was included. Process notes are the therapist's own working notes and never "
-        "leave Casebook in any export (issue 7); if the requester asks for them, the "
+        "leave Casebook in any export; if the requester asks for them, the "
         "therapist reviews them.",
     )
     if log.earlier_versions:

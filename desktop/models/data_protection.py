@@ -46,6 +46,21 @@ class RestrictionMember(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
 
 
+class RestrictionLift(Base):
+    """A restriction that was lifted: when it began and ended, who lifted it and why."""
+
+    __tablename__ = "restriction_lifts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    young_person_id: Mapped[int] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    restricted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    lifted_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    lifted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class BreakGlassAccess(Base):
     """A user not named on a restricted record opening it anyway, with a reason, for a while."""
 

@@ -12,6 +12,7 @@ from desktop.services.current_user import CurrentUser
 from desktop.services.demo_caseload import populate
 from desktop.services.demo_coaching import add_coaching
 from desktop.services.demo_community import add_community
+from desktop.services.demo_data_protection import add_data_protection
 from desktop.services.demo_meetings import add_meetings
 from desktop.services.demo_sharing import add_sharing
 from desktop.services.demo_therapy import add_therapy
@@ -97,6 +98,12 @@ def build_demo_vault(
         signed_in.vault.sessions,
         signed_in.user,
         CurrentUser(staff[officer], demo_username(officer), DEMO_DISPLAY_NAMES[officer], officer),
+        CurrentUser(staff[worker], demo_username(worker), DEMO_DISPLAY_NAMES[worker], worker),
+        clock,
+    )
+    add_data_protection(
+        signed_in.vault.sessions,
+        signed_in.user,
         CurrentUser(staff[worker], demo_username(worker), DEMO_DISPLAY_NAMES[worker], worker),
         clock,
     )

@@ -38,6 +38,7 @@ from desktop.models.data_protection import (
     BreakGlassAccess,
     LegalHold,
     RecordRestriction,
+    RestrictionLift,
     RestrictionMember,
     RetentionDecision,
     SarItemReview,
@@ -250,6 +251,7 @@ def _case_record(session: Session, plan: DisposalPlan, person_id: int) -> None:
     plan.add("break-glass openings", BreakGlassAccess.young_person_id, me)
     plan.add("restriction members", RestrictionMember.young_person_id, me)
     plan.add("restrictions", RecordRestriction.young_person_id, me)
+    plan.add("lifted restrictions", RestrictionLift.young_person_id, me)
     plan.add("earlier versions of chronology entries", ChronologyRevision.entry_id, entries)
     plan.add("contacts", Contact.id, contacts)
     plan.add("links to other young people", PersonLink.first_id, me)

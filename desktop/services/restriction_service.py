@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.clock import Clock
 from desktop.models.accounts import Account, Role
-from desktop.models.data_protection import BreakGlassAccess, RecordRestriction, RestrictionMember
+from desktop.models.data_protection import (
+    BreakGlassAccess,
+    RecordRestriction,
+    RestrictionLift,
+    RestrictionMember,
+)
 from desktop.models.people import YoungPerson
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
@@ -157,10 +162,20 @@ class RestrictionService:
     def lift(self, young_person_id: int, reason: str) -> None:
         """Opens the record to everyone whose role reaches it again."""
         self._require_coordinator()
-        check_reason(reason, "lifting the restriction")
+        text = check_reason(reason, "lifting the restriction")
         now = self._clock.now()
         with self._sessions.begin() as session:
             restriction = _restriction(session, young_person_id)
+            # The record keeps its restriction history (the reason is kept here, in the vault).
+            session.add(
+                RestrictionLift(
+                    young_person_id=young_person_id,
+                    restricted_at=restriction.restricted_at,
+                    reason=text,
+                    lifted_by_id=self._user.account_id,
+                    lifted_at=now,
+                )
+            )
             session.delete(restriction)
             # The audit keeps that a reason was given, not its words (it may name people).
             self._audit(session, now, actions.RESTRICTION_LIFTED, young_person_id, ["reason"])

@@ -115,6 +115,7 @@ COVERED_TABLES: dict[str, str] = {
     "sharing_decisions": SHARING,
     "record_restrictions": RESTRICTION,
     "break_glass_access": RESTRICTION,
+    "restriction_lifts": RESTRICTION,
     "subject_access_requests": EARLIER,
 }
 

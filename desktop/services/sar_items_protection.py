@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.models.data_protection import (
     BreakGlassAccess,
     RecordRestriction,
+    RestrictionLift,
     SharingDecision,
     SubjectAccessRequest,
 )
@@ -64,6 +65,25 @@ def restriction_items(session: Session, pid: int, staff: Staff) -> list[SarItem]
                         ("Restricted by", staff.get(restriction.restricted_by_id, "")),
                     ],
                     [("Reason", restriction.reason)],
+                ),
+            )
+        )
+    lifts = select(RestrictionLift).where(RestrictionLift.young_person_id == pid)
+    for lift in session.execute(lifts).scalars():
+        items.append(
+            SarItem(
+                f"restriction_lifts:{lift.id}",
+                s.RESTRICTION,
+                "Record restriction lifted",
+                s.day(lift.lifted_at),
+                "An earlier restriction of your record was lifted",
+                text_of(
+                    [
+                        ("Restricted from", when(lift.restricted_at)),
+                        ("Lifted", when(lift.lifted_at)),
+                        ("Lifted by", staff.get(lift.lifted_by_id, "")),
+                    ],
+                    [("Why it was lifted", lift.reason)],
                 ),
             )
         )

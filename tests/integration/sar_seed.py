@@ -28,6 +28,7 @@ from desktop.models.contextual import GroupLink, PeerGroup, Place, PlaceLink
 from desktop.models.data_protection import (
     BreakGlassAccess,
     RecordRestriction,
+    RestrictionLift,
     RestrictionMember,
     SharingDecision,
     SubjectAccessRequest,
@@ -62,7 +63,7 @@ CANARY_TABLES = """
     group_links place_links therapy_cases session_notes note_addenda coaching_plans eet_spells
     barriers coaching_goals goal_actions coaching_sessions milestones plan_reviews meetings
     meeting_items meeting_actions ride_out_people critical_incidents incident_support
-    incident_actions sharing_decisions record_restrictions break_glass_access
+    incident_actions sharing_decisions record_restrictions restriction_lifts break_glass_access
     subject_access_requests
 """.split()  # noqa: SIM905 (one name a word, to keep the list short)
 
@@ -263,6 +264,15 @@ def seed(session: Session, clock: Clock, staff_id: int) -> Seeded:
     )
     # The coordinator reviewing the request is named on the restriction.
     add(RestrictionMember(young_person_id=pid, account_id=staff_id))
+    add(
+        RestrictionLift(
+            young_person_id=pid,
+            restricted_at=now - timedelta(days=90),
+            reason=c["restriction_lifts"],
+            lifted_by_id=staff_id,
+            lifted_at=now - timedelta(days=30),
+        )
+    )
     add(
         BreakGlassAccess(
             young_person_id=pid,

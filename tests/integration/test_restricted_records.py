@@ -14,7 +14,7 @@ from sqlalchemy import select
 from desktop.models.accounts import Role
 from desktop.models.audit import AuditEntry
 from desktop.models.choices import EntryType, MeetingKind
-from desktop.models.data_protection import RestrictionMember
+from desktop.models.data_protection import RestrictionLift, RestrictionMember
 from desktop.services import actions
 from desktop.services.chronology_service import ChronologyService, EntryInput
 from desktop.services.coaching_records import PlanInput
@@ -251,9 +251,14 @@ def test_changing_staff_and_lifting(scene: Scene) -> None:
     lead.lift(scene.restricted_id, "The family moved out of the borough")
     scene.people(scene.named).open_record(scene.restricted_id)
     assert lead.restricted_records() == []
-    # The named staff went with it: restricting again starts afresh.
+    # The named staff went with it: restricting again starts afresh. The record keeps its
+    # history: when the restriction ran, who lifted it and why.
     with scene.signed_in.vault.sessions.begin() as session:
         assert session.execute(select(RestrictionMember)).first() is None
+        (lift,) = session.execute(select(RestrictionLift)).scalars()
+        assert lift.young_person_id == scene.restricted_id
+        assert lift.reason == "The family moved out of the borough"
+        assert lift.lifted_by_id == scene.signed_in.user.account_id
     lead.restrict(scene.restricted_id, REASON, [scene.named.account_id])
     with pytest.raises(RecordNotFoundError):
         scene.people(scene.outsider).open_record(scene.restricted_id)

@@ -25,6 +25,33 @@ FTS_SECURE_DELETE = "INSERT INTO chronology_fts(chronology_fts, rank) VALUES('se
 def upgrade() -> None:
     op.execute(FTS_SECURE_DELETE.format(1))
     op.create_table(
+        "restriction_lifts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("young_person_id", sa.Integer(), nullable=False),
+        sa.Column("restricted_at", sa.DateTime(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("lifted_by_id", sa.Integer(), nullable=False),
+        sa.Column("lifted_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["lifted_by_id"],
+            ["accounts.id"],
+            name=op.f("fk_restriction_lifts_lifted_by_id_accounts"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["young_person_id"],
+            ["young_people.id"],
+            name=op.f("fk_restriction_lifts_young_person_id_young_people"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_restriction_lifts")),
+    )
+    op.create_index(
+        op.f("ix_restriction_lifts_young_person_id"),
+        "restriction_lifts",
+        ["young_person_id"],
+        unique=False,
+    )
+    op.create_table(
         "disposal_log",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column(
@@ -431,6 +458,7 @@ def downgrade() -> None:
         "subject_access_requests",
         "sharing_decisions",
         "restriction_members",
+        "restriction_lifts",
         "record_restrictions",
         "break_glass_access",
         "retention_rules",
