@@ -3,13 +3,9 @@ the dialog, withdrawing it, the "may be shared" line following; the coordinator'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TypeVar
-
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
@@ -19,50 +15,10 @@ from desktop.services.people_service import PersonDetails
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.caseload.access_report_dialog import AccessReportDialog
 from desktop.views.caseload.person_record_view import PersonRecordView
-from desktop.views.caseload.saving_dialog import SavingDialog
 from desktop.views.caseload.tabs.sharing_dialog import SharingDialog, WithdrawSharingDialog
 from desktop.views.caseload.tabs.sharing_tab import NOTHING_TODAY, SharingTab
 from tests.conftest import COORDINATOR_NAME, AddAccount, FakeClock, FastKdfPolicy
-
-D = TypeVar("D", bound=SavingDialog)
-LEFT = Qt.MouseButton.LeftButton
-
-
-@contextmanager
-def answering(kind: type[D], steps: Callable[[D], None]) -> Iterator[None]:
-    """Runs steps on the modal dialog the block opens; a failed step closes it, so the test
-    fails instead of waiting forever."""
-    failures: list[BaseException] = []
-    tries = [0]
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            tries[0] += 1
-            if tries[0] < 100:
-                QTimer.singleShot(20, run)
-            else:
-                failures.append(AssertionError(f"no {kind.__name__} opened"))
-            return
-        try:
-            steps(dialog)
-        except BaseException as error:  # re-raised below, outside the dialog's event loop
-            failures.append(error)
-        if dialog.isVisible():
-            if not failures:
-                failures.append(AssertionError(f"still open: {dialog.error.text()!r}"))
-            dialog.reject()
-
-    QTimer.singleShot(0, run)
-    yield
-    if failures:
-        raise failures[0]
-
-
-def _ok(qtbot: QtBot, dialog: SavingDialog) -> None:
-    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert button is not None
-    qtbot.mouseClick(button, LEFT)
+from tests.gui.case_tab_driver import LEFT, answering, ok
 
 
 def _record_view(
@@ -109,7 +65,7 @@ def test_a_consent_added_then_withdrawn_through_the_tab(
     assert tab.table.is_empty() and not tab.withdraw_button.isEnabled()
 
     def fill(dialog: SharingDialog) -> None:
-        _ok(qtbot, dialog)  # nobody named: refused, and the dialog stays open
+        ok(qtbot, dialog)  # nobody named: refused, and the dialog stays open
         assert dialog.isVisible()
         assert "Say who gave the consent." in dialog.error.text()
         assert not dialog.basis.isEnabled()  # a consent's basis is consent
@@ -118,7 +74,7 @@ def test_a_consent_added_then_withdrawn_through_the_tab(
         assert line is not None
         qtbot.keyClicks(line, "Riverside Academy")
         qtbot.keyClicks(dialog.scope, "Attendance and the safety plan")
-        _ok(qtbot, dialog)
+        ok(qtbot, dialog)
 
     with answering(SharingDialog, fill):
         qtbot.mouseClick(tab.add_button, LEFT)
@@ -133,10 +89,10 @@ def test_a_consent_added_then_withdrawn_through_the_tab(
     assert "Attendance and the safety plan" in tab.detail.text.text()
 
     def withdraw(dialog: WithdrawSharingDialog) -> None:
-        _ok(qtbot, dialog)
+        ok(qtbot, dialog)
         assert dialog.error.text() == "Give the reason."
         qtbot.keyClicks(dialog.reason, "Mother phoned to withdraw it")
-        _ok(qtbot, dialog)
+        ok(qtbot, dialog)
 
     with answering(WithdrawSharingDialog, withdraw):
         qtbot.mouseClick(tab.withdraw_button, LEFT)
@@ -161,10 +117,10 @@ def test_a_decision_takes_another_basis_and_needs_its_reason(
         assert dialog.basis.isEnabled() and dialog.basis.currentText() == "Public task"
         assert dialog.given_by_label.text() == "Decided &by"
         qtbot.keyClicks(dialog.given_by, "Team manager")
-        _ok(qtbot, dialog)
+        ok(qtbot, dialog)
         assert "Say what may be shared and why" in dialog.error.text()
         qtbot.keyClicks(dialog.scope, "Whereabouts, to the police, while he is missing")
-        _ok(qtbot, dialog)
+        ok(qtbot, dialog)
 
     with answering(SharingDialog, fill):
         keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
