@@ -5,10 +5,13 @@ and critical incidents they are linked to (with the support offered and the foll
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
+from typing import Protocol
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.models.choices import ActionStatus
 from desktop.models.community import (
     CriticalIncident,
     IncidentAction,
@@ -77,15 +80,7 @@ def meeting_items(session: Session, pid: int, staff: Staff) -> list[SarItem]:
                 "Action agreed at a meeting",
                 s.day(held_at),
                 s.first_line(action.description, "Action"),
-                text_of(
-                    [
-                        ("Owner", action.owner_name or staff.get(action.owner_id or 0, "")),
-                        ("Due", when(action.due_on)),
-                        ("Status", action.status.label),
-                        ("Done", when(action.done_on)),
-                    ],
-                    [("Action", action.description)],
-                ),
+                _action_text(action, staff),
             )
         )
     return items
@@ -171,15 +166,30 @@ def incident_items(session: Session, pid: int, staff: Staff) -> list[SarItem]:
                 "Action after an incident",
                 s.day(action.created_at),
                 s.first_line(action.description, "Action"),
-                text_of(
-                    [
-                        ("Owner", action.owner_name or staff.get(action.owner_id or 0, "")),
-                        ("Due", when(action.due_on)),
-                        ("Status", action.status.label),
-                        ("Done", when(action.done_on)),
-                    ],
-                    [("Action", action.description)],
-                ),
+                _action_text(action, staff),
             )
         )
     return items
+
+
+class _Action(Protocol):
+    """A meeting's or an incident's action: the same fields, so the same text."""
+
+    owner_name: str
+    owner_id: int | None
+    due_on: date | None
+    status: ActionStatus
+    done_on: date | None
+    description: str
+
+
+def _action_text(action: _Action, staff: Staff) -> str:
+    return text_of(
+        [
+            ("Owner", action.owner_name or staff.get(action.owner_id or 0, "")),
+            ("Due", when(action.due_on)),
+            ("Status", action.status.label),
+            ("Done", when(action.done_on)),
+        ],
+        [("Action", action.description)],
+    )
