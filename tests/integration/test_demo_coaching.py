@@ -15,11 +15,10 @@ from desktop.models.choices import BarrierStatus, CaseStatus, CoachingMode, Goal
 from desktop.models.chronology import ChronologyEntry
 from desktop.models.people import YoungPerson
 from desktop.services.bundle import Services
-from desktop.services.demo_service import demo_username
 from desktop.services.people_service import age_on
-from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
-from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
+from tests.conftest import FakeClock, FastKdfPolicy
+from tests.demo_sessions import demo_services
 
 # The definitions of desktop/services/coaching_outcomes.py, written out again from its docstring.
 START_CODES = ("course_start", "apprenticeship_start", "job_start")
@@ -32,22 +31,14 @@ def demo(demo_vault: VaultLayout) -> VaultLayout:
     return demo_vault
 
 
-def _signed_in(
-    layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock, role: Role
-) -> Iterator[Services]:
-    signed_in = SignInService(layout, clock).sign_in(demo_username(role), PASSPHRASE)
-    yield Services.for_session(signed_in, kdf, clock)
-    signed_in.vault.lock()
-
-
 @pytest.fixture
 def coach(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _signed_in(demo, kdf, clock, Role.EMPLOYMENT_COACH)
+    yield from demo_services(demo, kdf, clock, Role.EMPLOYMENT_COACH)
 
 
 @pytest.fixture
 def analyst(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _signed_in(demo, kdf, clock, Role.ANALYST)
+    yield from demo_services(demo, kdf, clock, Role.ANALYST)
 
 
 def test_the_demo_coach_has_plans_with_sessions_milestones_and_work_due(

@@ -16,20 +16,11 @@ from desktop.models.accounts import Role
 from desktop.models.choices import ActivityKind, EntryType, StrategyOutcome
 from desktop.services.bundle import Services
 from desktop.services.demo_community import ACTIVITIES, PARTNERS, RIDE_OUTS
-from desktop.services.demo_service import demo_username
 from desktop.services.permissions import PermissionDeniedError
-from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
-from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
+from tests.conftest import FakeClock, FastKdfPolicy
+from tests.demo_sessions import demo_services
 from tests.docx_reading import empty_headings, headings
-
-
-def _services(
-    layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock, role: Role
-) -> Iterator[Services]:
-    signed_in = SignInService(layout, clock).sign_in(demo_username(role), PASSPHRASE)
-    yield Services.for_session(signed_in, kdf, clock)
-    signed_in.vault.lock()
 
 
 @pytest.fixture
@@ -39,17 +30,17 @@ def demo(demo_vault: VaultLayout) -> VaultLayout:
 
 @pytest.fixture
 def coordinator(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _services(demo, kdf, clock, Role.COORDINATOR)
+    yield from demo_services(demo, kdf, clock, Role.COORDINATOR)
 
 
 @pytest.fixture
 def officer(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _services(demo, kdf, clock, Role.COMMUNITY_OFFICER)
+    yield from demo_services(demo, kdf, clock, Role.COMMUNITY_OFFICER)
 
 
 @pytest.fixture
 def worker(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _services(demo, kdf, clock, Role.GANGS_WORKER)
+    yield from demo_services(demo, kdf, clock, Role.GANGS_WORKER)
 
 
 def test_the_demo_has_partners_activities_and_training(officer: Services, clock: FakeClock) -> None:

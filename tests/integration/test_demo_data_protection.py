@@ -15,21 +15,14 @@ from desktop.services.record_access import RecordNotFoundError
 from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
 from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
-
-
-def _services(
-    layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock, role: Role
-) -> Iterator[Services]:
-    signed_in = SignInService(layout, clock).sign_in(demo_username(role), PASSPHRASE)
-    yield Services.for_session(signed_in, kdf, clock)
-    signed_in.vault.lock()
+from tests.demo_sessions import demo_services
 
 
 @pytest.fixture
 def coordinator(
     demo_vault: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock
 ) -> Iterator[Services]:
-    yield from _services(demo_vault, kdf, clock, Role.COORDINATOR)
+    yield from demo_services(demo_vault, kdf, clock, Role.COORDINATOR)
 
 
 def test_the_demo_shows_each_duty_at_work(

@@ -13,18 +13,9 @@ from desktop.models.accounts import Role
 from desktop.models.choices import MeetingKind
 from desktop.services.bundle import Services
 from desktop.services.demo_meetings import MEETINGS
-from desktop.services.demo_service import demo_username
-from desktop.services.sign_in_service import SignInService
 from desktop.vault.layout import VaultLayout
-from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy
-
-
-def _services(
-    layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock, role: Role
-) -> Iterator[Services]:
-    signed_in = SignInService(layout, clock).sign_in(demo_username(role), PASSPHRASE)
-    yield Services.for_session(signed_in, kdf, clock)
-    signed_in.vault.lock()
+from tests.conftest import FakeClock, FastKdfPolicy
+from tests.demo_sessions import demo_services
 
 
 @pytest.fixture
@@ -34,12 +25,12 @@ def demo(demo_vault: VaultLayout) -> VaultLayout:
 
 @pytest.fixture
 def coordinator(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _services(demo, kdf, clock, Role.COORDINATOR)
+    yield from demo_services(demo, kdf, clock, Role.COORDINATOR)
 
 
 @pytest.fixture
 def worker(demo: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock) -> Iterator[Services]:
-    yield from _services(demo, kdf, clock, Role.GANGS_WORKER)
+    yield from demo_services(demo, kdf, clock, Role.GANGS_WORKER)
 
 
 def test_the_demo_has_meetings_with_people_items_and_actions(
