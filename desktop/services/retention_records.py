@@ -166,7 +166,7 @@ def _requests(session: Session, only: int | None) -> Iterator[RecordFacts]:
             subject = f"{person.given_name} {person.family_name}"
         else:
             subject = contact.name if contact is not None else request.requested_by or "unknown"
-        label = f"Subject access request about {subject}, received {request.received_on:%d %b %Y}"
+        label = f"About {subject}, received {request.received_on:%d %b %Y}"
         answered = request.completed_on
         dates = {} if answered is None else {T.RECORD_CLOSED: answered}
         about: tuple[int, ...] = (person.id,) if person is not None else ()

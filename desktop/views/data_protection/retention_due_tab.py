@@ -81,7 +81,7 @@ class RetentionDueTab(QWidget):
             RowsTableModel(COLUMNS, _look),
             "Records due for review",
             "No records are due for review in this month.",
-            (130, 50, 260, 85, 85, 230, 70),
+            (165, 40, 200, 82, 82, 180, 55),
         )
         self.keep_button = action_button("&Keep…", "Keep the record: why, and when to review")
         self.dispose_button = action_button("&Dispose…", "Decide to dispose of it, then confirm")
