@@ -206,7 +206,7 @@ class AccountsPanel(QWidget):
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
-        self._task = BackgroundTask(lambda report: self._services.accounts.rekey(report), self)
+        self._task = BackgroundTask(lambda report: self._services.accounts.rekey(report))
         self._task.progressed.connect(progress.setValue)
         self._task.succeeded.connect(lambda _result: self._rekeyed(progress))
         self._task.failed.connect(lambda message: self._rekey_failed(progress, message))

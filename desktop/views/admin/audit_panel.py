@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import actions
 from desktop.services.audit_chain import ChainVerdict
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
-from desktop.views.common.background_task import BackgroundTask, start_detached
+from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.paged_table_model import PagedTableModel
 from desktop.views.common.restyle import restyle
 
@@ -143,7 +143,7 @@ class AuditPanel(QWidget):
         task = BackgroundTask(lambda _report: audit.verify_chain())
         task.succeeded.connect(self._show_verdict)
         task.failed.connect(self._check_failed)
-        start_detached(task)  # the vault may lock, and this panel go, before it is done
+        task.start()  # the vault may lock, and this panel go, before it is done
 
     def _check_failed(self, kind: str) -> None:
         self.check_button.setEnabled(True)

@@ -139,7 +139,7 @@ class RestoreDialog(QDialog):
         """One task at a time (a check or the restore), with both buttons off meanwhile."""
         self._busy(True)
         self._show(doing, error=False)
-        self._task = BackgroundTask(work, self)
+        self._task = BackgroundTask(work)
         self._task.succeeded.connect(done)
         self._task.failed.connect(lambda kind: done(f"{failed} ({kind})."))
         self._task.finished.connect(lambda: self._busy(False))

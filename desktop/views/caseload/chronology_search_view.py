@@ -29,7 +29,7 @@ from desktop.views.caseload.chronology_search_list_model import (
     ChronologySearchListModel,
     hit_html,
 )
-from desktop.views.common.background_task import BackgroundTask, start_detached
+from desktop.views.common.background_task import BackgroundTask
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching
 PAGE_SIZE = 50
@@ -198,7 +198,7 @@ class ChronologySearchView(QWidget):
         )
         task.succeeded.connect(self._received)
         task.failed.connect(self._failed)
-        start_detached(task)  # a search may outlive the view (the vault locks meanwhile)
+        task.start()  # a search may outlive the view (the vault locks meanwhile)
 
     def _received(self, page: object) -> None:
         if not isinstance(page, _Page) or page.generation != self._generation:

@@ -272,7 +272,7 @@ class ConferencePackDialog(QDialog):
 
         self._busy(True)
         self._show("Exporting…", error=False)
-        self._task = BackgroundTask(work, self)
+        self._task = BackgroundTask(work)
         self._task.progressed.connect(self.progress.setValue)
         self._task.succeeded.connect(self._finished)
         self._task.failed.connect(lambda kind: self._finished(f"Export failed ({kind})."))

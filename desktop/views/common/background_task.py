@@ -31,15 +31,19 @@ class _Worker(QObject):
 
 
 class BackgroundTask(QObject):
-    """One piece of work on its own thread. Keep a reference until finished fires."""
+    """One piece of work on its own thread.
+
+    It has no Qt parent and holds itself from start until its thread has finished: whatever
+    started it (a dialog, a panel) may be closed and deleted first, and a QThread destroyed
+    while it runs aborts the whole process. Signals reach their receivers while they exist."""
 
     progressed = Signal(int)
     succeeded = Signal(object)
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, work: Callable[[Callable[[int], None]], Any], parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, work: Callable[[Callable[[int], None]], Any]) -> None:
+        super().__init__()
         self._thread = QThread()
         self._worker = _Worker(work)
         self._worker.moveToThread(self._thread)
@@ -52,25 +56,21 @@ class BackgroundTask(QObject):
         self._thread.finished.connect(self.finished)
 
     def start(self) -> None:
+        _running.add(self)
+        # finished comes to this object's (the GUI) thread once the work's thread has ended.
+        self.finished.connect(lambda: QTimer.singleShot(0, lambda: _release(self)))
         self._thread.start()
 
     def wait(self) -> None:
         self._thread.wait()
 
 
-# Tasks started by widgets that may be gone before the work is (a panel torn down at lock):
-# held here until their thread has finished (a QThread destroyed while running would abort).
-_detached: set[BackgroundTask] = set()
-
-
-def start_detached(task: BackgroundTask) -> None:
-    """Starts a task made without a parent and keeps it until its thread has finished; its
-    signals reach their receivers only while those still exist."""
-    _detached.add(task)
-    task.finished.connect(lambda: QTimer.singleShot(0, lambda: _release(task)))
-    task.start()
+# Every task whose thread is running (see BackgroundTask).
+_running: set[BackgroundTask] = set()
 
 
 def _release(task: BackgroundTask) -> None:
     task.wait()  # its thread has finished; this returns at once
-    _detached.discard(task)
+    # finished fires once: its connections (this release among them) would keep the task alive.
+    task.finished.disconnect()
+    _running.discard(task)

@@ -32,7 +32,7 @@ class BackupRunner(QObject):
         if self._task is not None:
             return False
         self._cancel.clear()
-        task = BackgroundTask(self._work, self)
+        task = BackgroundTask(self._work)
         task.progressed.connect(self.progressed)
         task.succeeded.connect(self._done)
         task.failed.connect(self.failed)

@@ -54,7 +54,7 @@ class DocumentSaveDialog(QDialog):
             except RecordNotFoundError:
                 return not_found
 
-        self._task = BackgroundTask(work, self)
+        self._task = BackgroundTask(work)
         self._task.succeeded.connect(self._finished)
         self._task.failed.connect(lambda kind: self._finished(f"Saving failed ({kind})."))
         self._task.start()

@@ -100,7 +100,7 @@ class DisposalConfirmDialog(QDialog):
         self.progress.show()
         disposal, preview, typed = self._disposal, self._preview, self.confirmation.text()
         self._task = BackgroundTask(
-            lambda report: disposal.dispose(preview.kind, preview.record_id, typed, report), self
+            lambda report: disposal.dispose(preview.kind, preview.record_id, typed, report)
         )
         self._task.progressed.connect(self._progressed)
         self._task.succeeded.connect(self._done)

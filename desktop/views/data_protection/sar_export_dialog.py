@@ -155,7 +155,7 @@ class SarExportDialog(QDialog):
 
         self._busy(True)
         self._show("Writing the pack and the disclosure log…", error=False)
-        self._task = BackgroundTask(work, self)
+        self._task = BackgroundTask(work)
         self._task.progressed.connect(self.progress.setValue)
         self._task.succeeded.connect(self._finished)
         self._task.failed.connect(lambda kind: self._finished(f"Export failed ({kind})."))

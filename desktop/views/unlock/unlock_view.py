@@ -172,7 +172,7 @@ class UnlockView(QWidget):
     def _run(self, attempt: Callable[[], SignedIn]) -> None:
         self._set_busy(True)
         self.message.hide()
-        self._task = BackgroundTask(lambda _progress: self._attempt(attempt), self)
+        self._task = BackgroundTask(lambda _progress: self._attempt(attempt))
         self._task.succeeded.connect(self._finished)
         self._task.failed.connect(
             lambda kind: self._finished(f"Casebook could not open the vault ({kind}).")
