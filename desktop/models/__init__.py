@@ -63,6 +63,7 @@ from desktop.models.meetings import (
 from desktop.models.missing import MissingEpisode
 from desktop.models.network import Contact, PersonLink
 from desktop.models.people import Address, Alias, Allocation, ExternalReference, YoungPerson
+from desktop.models.population import PopulationFigure
 from desktop.models.referrals import Referral
 from desktop.models.risk import Flag, FlagType, RagRating
 from desktop.models.tasks import Task
@@ -133,6 +134,7 @@ __all__ = [
     "Place",
     "PlaceLink",
     "PlanReview",
+    "PopulationFigure",
     "RagRating",
     "RecordRestriction",
     "Referral",

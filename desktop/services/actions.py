@@ -167,6 +167,16 @@ RESTRICTION_LIFTED = "restriction_lifted"
 BREAK_GLASS = "break_glass"
 BREAK_GLASS_REVIEWED = "break_glass_reviewed"
 
+# Analysis: population and outcomes (dimension and group codes, or the period; never a person).
+POPULATION_CHANGED = "population_changed"
+DISPROPORTIONALITY_VIEWED = "disproportionality_viewed"
+ANALYSIS_OUTCOMES_COUNTED = "analysis_outcomes_counted"
+
+# Analysis: exports (figure keys and column names only; the row count of a record-level
+# export in its outcome, never anything from a record).
+FIGURES_EXPORTED = "figures_exported"
+PSEUDONYMISED_EXPORT = "pseudonymised_export"
+
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)
 )

@@ -9,6 +9,8 @@ from desktop.resources_path import resource
 from desktop.services import actions, audit_chain
 from desktop.services.access_report import AccessReportService
 from desktop.services.account_service import AccountService
+from desktop.services.analysis_export_service import AnalysisExportService
+from desktop.services.analysis_outcomes import AnalysisOutcomeService
 from desktop.services.audit_service import AuditService
 from desktop.services.backup_service import BackupService
 from desktop.services.backup_settings import BackupSettingsService
@@ -24,6 +26,7 @@ from desktop.services.conference_pack_service import ConferencePackService
 from desktop.services.context_service import ContextService
 from desktop.services.current_user import CurrentUser
 from desktop.services.disposal_service import DisposalService
+from desktop.services.disproportionality import DisproportionalityService
 from desktop.services.draft_service import DraftService
 from desktop.services.duplicate_check import DuplicateCheck
 from desktop.services.engagement_service import EngagementService
@@ -38,6 +41,8 @@ from desktop.services.outcome_service import OutcomeService
 from desktop.services.partner_service import PartnerService
 from desktop.services.people_service import PeopleService
 from desktop.services.personal_words_service import PersonalWordsService
+from desktop.services.population_service import PopulationService
+from desktop.services.pseudonymised_export import PseudonymisedExportService
 from desktop.services.referral_service import ReferralService
 from desktop.services.restriction_service import RestrictionService
 from desktop.services.retention_holds import LegalHoldService
@@ -119,6 +124,13 @@ class Services:
     subject_access: SubjectAccessService
     sar_review: SarReviewService
     sar_documents: SarDocumentService
+    # Analysis: the population table, disproportionality, outcomes, figures and the
+    # pseudonymised record-level export.
+    population: PopulationService
+    disproportionality: DisproportionalityService
+    analysis_outcomes: AnalysisOutcomeService
+    analysis_export: AnalysisExportService
+    pseudonymised_export: PseudonymisedExportService
     clock: Clock
 
     @property
@@ -181,6 +193,13 @@ class Services:
             subject_access=SubjectAccessService(sessions, user, clock),
             sar_review=SarReviewService(sessions, user, clock),
             sar_documents=SarDocumentService(sessions, user, clock),
+            population=PopulationService(sessions, user, clock),
+            disproportionality=DisproportionalityService(sessions, user, clock),
+            analysis_outcomes=AnalysisOutcomeService(
+                sessions, user, clock, resource("measures", "score15.json")
+            ),
+            analysis_export=AnalysisExportService(sessions, user, clock),
+            pseudonymised_export=PseudonymisedExportService(sessions, user, clock),
             clock=clock,
         )
 
