@@ -10,6 +10,8 @@ from desktop.models.accounts import Role
 from desktop.models.choices import (
     ActionStatus,
     CaseStatus,
+    ClosureOutcome,
+    ClosureReason,
     CoachingMode,
     ContactKind,
     EntryType,
@@ -57,7 +59,12 @@ def make_person(signed_in: SignedIn, clock: FakeClock, given: str, family: str) 
 
 def close_case(signed_in: SignedIn, clock: FakeClock, person_id: int, why: str = "Moved") -> None:
     StatusService(signed_in.vault.sessions, signed_in.user, clock).change_status(
-        person_id, CaseStatus.CLOSED, why, "Outcome met"
+        person_id,
+        CaseStatus.CLOSED,
+        why,
+        "Outcome met",
+        ClosureReason.GOALS_MET,
+        ClosureOutcome.RISK_REDUCED,
     )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, UtcDateTime, choice
-from desktop.models.choices import CaseStatus
+from desktop.models.choices import CaseStatus, ClosureOutcome, ClosureReason
 
 
 class StatusChange(Base):
@@ -24,3 +24,10 @@ class StatusChange(Base):
     changed_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
+    # On a closing only: the reason and outcome as categories, so closures can be counted.
+    closure_reason: Mapped[ClosureReason | None] = mapped_column(
+        choice(ClosureReason), default=None
+    )
+    closure_outcome: Mapped[ClosureOutcome | None] = mapped_column(
+        choice(ClosureOutcome), default=None
+    )

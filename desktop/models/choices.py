@@ -75,6 +75,29 @@ class CaseStatus(Choice):
     CLOSED = "closed"
 
 
+class ClosureReason(Choice):
+    """Why a case closed, from a fixed list so that closures can be counted without free text."""
+
+    GOALS_MET = "goals_met"
+    DISENGAGED = "disengaged"
+    DECLINED = "declined_support"
+    MOVED_AWAY = "moved_away"
+    TRANSFERRED = "transferred_service"
+    CUSTODY = "entered_custody"
+    AGED_OUT = "aged_out"
+    OTHER_REASON = "other_closure_reason"
+
+
+class ClosureOutcome(Choice):
+    """The worker's judgement of where the young person was when the case closed."""
+
+    RISK_REDUCED = "risk_reduced"
+    SOME_PROGRESS = "some_progress"
+    NO_CHANGE = "no_change"
+    RISK_INCREASED = "risk_increased"
+    OUTCOME_NOT_KNOWN = "outcome_not_known"
+
+
 class Rag(Choice):
     RED = "red"
     AMBER = "amber"
@@ -405,6 +428,19 @@ class SharingKind(Choice):
 
 
 LABELS: dict[str, str] = {
+    "goals_met": "Goals met",
+    "disengaged": "Disengaged",
+    "declined_support": "Declined further support",
+    "moved_away": "Moved out of the area",
+    "transferred_service": "Transferred to another service",
+    "entered_custody": "Entered custody",
+    "aged_out": "Reached the upper age limit",
+    "other_closure_reason": "Other reason",
+    "risk_reduced": "Risk reduced",
+    "some_progress": "Some progress",
+    "no_change": "No change",
+    "risk_increased": "Risk increased",
+    "outcome_not_known": "Not known",
     "case_record": "Case record",
     "therapy_case": "Family therapy case",
     "coaching_plan": "Employment coaching plan",

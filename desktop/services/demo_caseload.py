@@ -43,6 +43,7 @@ from desktop.models.risk import Flag, FlagType, RagRating
 from desktop.models.tasks import Task
 from desktop.services.demo_texts import (
     CHRONOLOGY,
+    CLOSING_CATEGORIES,
     CLOSING_OUTCOMES,
     GROUPS,
     INCIDENT_ANALYSES,
@@ -252,6 +253,10 @@ def _add_referral_and_status(
     previous: CaseStatus | None = None
     for index, step in enumerate(steps):
         closing = step is CaseStatus.CLOSED
+        outcome = chooser.choice(CLOSING_OUTCOMES) if closing else ""
+        reason_kind, outcome_kind = (
+            CLOSING_CATEGORIES[CLOSING_OUTCOMES.index(outcome)] if closing else (None, None)
+        )
         session.add(
             StatusChange(
                 young_person_id=person.id,
@@ -260,7 +265,9 @@ def _add_referral_and_status(
                 changed_at=_at(referred + timedelta(days=index * 14), 11),
                 changed_by_id=coordinator,
                 reason="Engagement ended" if closing else "",
-                outcome=chooser.choice(CLOSING_OUTCOMES) if closing else "",
+                outcome=outcome,
+                closure_reason=reason_kind,
+                closure_outcome=outcome_kind,
             )
         )
         previous = step

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.models.choices import ClosureOutcome, ClosureReason
+
 KURDISH_NAMES = {
     "male": ("Karwan", "Hiwa", "Rebwar", "Aram", "Dilshad", "Shvan", "هيوا", "كاروان", "ئارام"),
     "female": ("Shilan", "Nasrin", "Dilan", "Zhyan", "Avin", "شيلان", "نەسرین", "ڤین"),
@@ -81,6 +83,12 @@ CLOSING_OUTCOMES = (
     "Goals met: in college and no longer associating with the group.",
     "Moved out of the borough; case handed to the new local authority.",
     "Declined further support; no current safeguarding concerns.",
+)
+# Each closing outcome above as the categories the analyst counts, in the same order.
+CLOSING_CATEGORIES = (
+    (ClosureReason.GOALS_MET, ClosureOutcome.RISK_REDUCED),
+    (ClosureReason.MOVED_AWAY, ClosureOutcome.SOME_PROGRESS),
+    (ClosureReason.DECLINED, ClosureOutcome.NO_CHANGE),
 )
 GROUPS = (
     ("Northside Youngers", "Loose group of 14 to 17 year olds around the north estates."),

@@ -16,6 +16,7 @@ from desktop.models.accounts import Role
 from desktop.models.choices import Ethnicity, Gender
 from desktop.models.population import PopulationFigure
 from desktop.services import actions, audit_chain
+from desktop.services.age_bands import AGE_BANDS, band_of
 from desktop.services.current_user import CurrentUser
 from desktop.services.permissions import PermissionDeniedError
 
@@ -24,8 +25,6 @@ MAY_ANALYSE = frozenset({Role.ANALYST, Role.COORDINATOR})
 
 ETHNICITY, GENDER, AGE_BAND = "ethnicity", "gender", "age_band"
 DIMENSION_LABELS = {ETHNICITY: "Ethnicity", GENDER: "Gender", AGE_BAND: "Age band"}
-# The unit works with 10-25 year olds; the bands are the caseload filter's.
-AGE_BANDS = ((10, 13), (14, 17), (18, 21), (22, 25))
 # "Not known" and "not stated" describe our recording, not the borough: they have no population.
 NOT_COUNTED = frozenset({Ethnicity.NOT_KNOWN.value, Ethnicity.NOT_STATED.value})
 GROUPS: dict[str, dict[str, str]] = {
@@ -40,9 +39,8 @@ MAX_SOURCE = 200
 
 def age_band_code(age: int | None) -> str | None:
     """The band an age falls in, or None when unknown or outside 10-25."""
-    if age is None:
-        return None
-    return next((f"{low}_{high}" for low, high in AGE_BANDS if low <= age <= high), None)
+    band = band_of(age)
+    return None if band is None else f"{band[0]}_{band[1]}"
 
 
 class PopulationInputError(ValueError):

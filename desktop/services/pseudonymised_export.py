@@ -3,8 +3,8 @@
 For the analyst and the coordinator. Each row holds:
 - an ID drawn at random for this export only (never derived from the record, so two exports
   cannot be joined on it), unique within the export;
-- the age band on the export date (never the date of birth): under 10, 10-13, 14-15, 16-17,
-  18-21, 22-25, 26 and over, not known;
+- the age band on the export date (never the date of birth): under 10, 10-13, 14-17, 18-21,
+  22-25, 26 and over, not known (the unit's bands: desktop/services/age_bands.py);
 - gender, ethnicity, education/employment (EET) status, case status and RAG rating, as labels;
 - the postcode district (the outward code, "E15" of "E15 4QS") of the current address (the
   newest one not moved out of); blank when unknown or not a UK postcode; a district that
@@ -40,6 +40,7 @@ from desktop.models.people import Address, YoungPerson
 from desktop.models.referrals import Referral
 from desktop.models.risk import Flag, FlagType
 from desktop.services import actions
+from desktop.services.age_bands import band_label
 from desktop.services.analysis_tables import SMALL_NUMBER
 from desktop.services.audited_workbook import WorkbookAudit, save_audited
 from desktop.services.current_user import CurrentUser
@@ -49,7 +50,6 @@ from desktop.services.record_access import not_restricted_for
 from desktop.store.engine import read_only
 
 MAY_EXPORT = frozenset({Role.ANALYST, Role.COORDINATOR})
-AGE_BANDS = ((10, 13), (14, 15), (16, 17), (18, 21), (22, 25))
 NOT_KNOWN = "Not known"
 OTHER_DISTRICT = "other"
 # The Royal Mail's pattern, spaces removed and letters upper-cased: a full postcode, or its
@@ -183,15 +183,7 @@ def read_records(session: Session, user: CurrentUser, now: datetime) -> Pseudony
 
 
 def age_band(born: date | None, today: date) -> str:
-    age = age_on(born, today)
-    if age is None:
-        return NOT_KNOWN
-    if age < AGE_BANDS[0][0]:
-        return f"Under {AGE_BANDS[0][0]}"
-    for youngest, oldest in AGE_BANDS:
-        if youngest <= age <= oldest:
-            return f"{youngest}-{oldest}"
-    return f"{AGE_BANDS[-1][1] + 1} and over"
+    return band_label(age_on(born, today), NOT_KNOWN)
 
 
 def postcode_district(postcode: str) -> str:

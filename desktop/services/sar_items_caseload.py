@@ -190,6 +190,8 @@ def _status(session: Session, pid: int, staff: Staff) -> list[SarItem]:
                     ("From", row.from_status.label if row.from_status else ""),
                     ("To", row.to_status.label),
                     ("Changed by", staff.get(row.changed_by_id, "")),
+                    ("Kind of reason", row.closure_reason.label if row.closure_reason else ""),
+                    ("Kind of outcome", row.closure_outcome.label if row.closure_outcome else ""),
                 ],
                 [("Reason", row.reason), ("Outcome", row.outcome)],
             ),

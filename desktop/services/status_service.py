@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.clock import Clock
 from desktop.models.accounts import Account
 from desktop.models.case_status import StatusChange
-from desktop.models.choices import CaseStatus
+from desktop.models.choices import CaseStatus, ClosureOutcome, ClosureReason
 from desktop.models.people import YoungPerson
 from desktop.services import actions, audit_chain
 from desktop.services.current_user import CurrentUser
@@ -62,6 +62,8 @@ class StatusChangeRow:
     changed_by: str
     reason: str
     outcome: str
+    closure_reason: ClosureReason | None = None
+    closure_outcome: ClosureOutcome | None = None
 
 
 def allowed_next(status: CaseStatus) -> tuple[CaseStatus, ...]:
@@ -81,8 +83,12 @@ def record_transition(
     to_status: CaseStatus,
     reason: str,
     outcome: str = "",
+    closure_reason: ClosureReason | None = None,
+    closure_outcome: ClosureOutcome | None = None,
 ) -> StatusChange:
-    """Moves the case on inside the caller's transaction (the referral service reopens with it)."""
+    """Moves the case on inside the caller's transaction (the referral service reopens with it).
+    Closing needs the reason and outcome both in words and as categories (the analyst counts
+    the categories); any other move keeps neither category."""
     from_status = person.status
     if to_status not in TRANSITIONS[from_status]:
         raise StatusTransitionError(from_status, to_status)
@@ -93,6 +99,10 @@ def record_transition(
             missing.append("Give the reason for closing the case.")
         if not outcome:
             missing.append("Describe the outcome for the young person.")
+        if closure_reason is None:
+            missing.append("Choose the kind of reason for closing.")
+        if closure_outcome is None:
+            missing.append("Choose the kind of outcome.")
     elif from_status is S.CLOSED and not reason:
         missing.append("Give the reason for reopening the case.")
     if missing:
@@ -106,12 +116,16 @@ def record_transition(
         reason=reason,
         # Only a closed case has an outcome; a stray one from the form would mislead later.
         outcome=outcome if to_status is S.CLOSED else "",
+        closure_reason=closure_reason if to_status is S.CLOSED else None,
+        closure_outcome=closure_outcome if to_status is S.CLOSED else None,
     )
     session.add(change)
     person.status = to_status
     person.updated_at = now
     session.flush()
     fields = ["status", "reason"] if reason else ["status"]
+    if to_status is S.CLOSED:
+        fields += ["outcome", "closure_reason", "closure_outcome"]
     audit_chain.append(
         session,
         now,
@@ -119,7 +133,7 @@ def record_transition(
         actions.STATUS_CHANGED,
         "young_person",
         str(person.id),
-        [*fields, "outcome"] if change.outcome else fields,
+        fields,
     )
     return change
 
@@ -166,14 +180,28 @@ class StatusService:
         return allowed_next(status)
 
     def change_status(
-        self, person_id: int, to_status: CaseStatus, reason: str, outcome: str = ""
+        self,
+        person_id: int,
+        to_status: CaseStatus,
+        reason: str,
+        outcome: str = "",
+        closure_reason: ClosureReason | None = None,
+        closure_outcome: ClosureOutcome | None = None,
     ) -> int:
         """Moves the case on; returns the id of the history entry written."""
         require_case_manager(self._user, "change a case's status")
         with self._sessions.begin() as session:
             person = get_person(session, self._user, person_id, self._clock.now())
             change = record_transition(
-                session, self._user, self._clock.now(), person, to_status, reason, outcome
+                session,
+                self._user,
+                self._clock.now(),
+                person,
+                to_status,
+                reason,
+                outcome,
+                closure_reason,
+                closure_outcome,
             )
             return change.id
 
@@ -196,6 +224,8 @@ class StatusService:
                     name,
                     change.reason,
                     change.outcome,
+                    change.closure_reason,
+                    change.closure_outcome,
                 )
                 for change, name in rows
             ]

@@ -12,7 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import create_application
 from desktop.models.accounts import Role
-from desktop.models.choices import CaseStatus, InterventionType, Rag, ReferralDecision
+from desktop.models.choices import (
+    CaseStatus,
+    ClosureOutcome,
+    ClosureReason,
+    InterventionType,
+    Rag,
+    ReferralDecision,
+)
 from desktop.services.intervention_service import InterventionInput
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.status_service import allowed_next
@@ -121,11 +128,16 @@ def test_status_dialog_offers_only_the_legal_next_statuses(qtbot: QtBot, unit: U
         ok(qtbot, dialog)  # the workflow wants an outcome too: the service says so
         assert dialog.isVisible() and "outcome" in dialog.error.text()
         qtbot.keyClicks(dialog.outcome, "Handed over to the new area's team.")
+        ok(qtbot, dialog)  # and the kinds of reason and outcome, for the analyst's counts
+        assert dialog.isVisible() and "kind of reason" in dialog.error.text()
+        dialog.reason_kind.setCurrentIndex(dialog.reason_kind.findData(ClosureReason.MOVED_AWAY))
+        dialog.outcome_kind.setCurrentIndex(dialog.outcome_kind.findData(ClosureOutcome.NO_CHANGE))
         ok(qtbot, dialog)
 
     with answering(StatusDialog, close):
         click(qtbot, tab.status.change_button)
     assert tab.status.status_label.text() == "Closed"
+    assert cell(tab.status.history.model, 0, 3).startswith("Moved out of the area · No change")
 
     def reopen_only(dialog: StatusDialog) -> None:
         assert tuple(dialog.options) == (CaseStatus.REFERRED,)

@@ -14,7 +14,13 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.models.accounts import Role
-from desktop.models.choices import CaseStatus, Rag, ReferralSource
+from desktop.models.choices import (
+    CaseStatus,
+    ClosureOutcome,
+    ClosureReason,
+    Rag,
+    ReferralSource,
+)
 from desktop.resources_path import resource
 from desktop.services import actions
 from desktop.services.analysis_outcomes import AnalysisOutcomes, AnalysisOutcomeService
@@ -61,7 +67,12 @@ def _rerate_and_rerefer(layout: VaultLayout, clock: FakeClock) -> None:
         closed_id, rerated_id = open_ids[0], open_ids[1]
         clock.set_now(datetime(2025, 1, 10, 10, 0, tzinfo=UTC))
         StatusService(sessions, user, clock).change_status(
-            closed_id, CaseStatus.CLOSED, "Moved away.", "Settled at college."
+            closed_id,
+            CaseStatus.CLOSED,
+            "Moved away.",
+            "Settled at college.",
+            ClosureReason.MOVED_AWAY,
+            ClosureOutcome.RISK_REDUCED,
         )
         clock.set_now(now)
         ReferralService(sessions, user, clock).add_referral(

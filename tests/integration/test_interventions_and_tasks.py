@@ -11,7 +11,13 @@ import pytest
 from sqlalchemy import event
 
 from desktop.models.accounts import Role
-from desktop.models.choices import CaseStatus, InterventionType, Rag
+from desktop.models.choices import (
+    CaseStatus,
+    ClosureOutcome,
+    ClosureReason,
+    InterventionType,
+    Rag,
+)
 from desktop.services import actions
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
 from desktop.services.current_user import CurrentUser
@@ -280,7 +286,12 @@ def test_my_work_for_a_gangs_worker(unit: Unit) -> None:
     risk.set_rag(amber_allocated, Rag.AMBER, "Missing at weekends", t0 + timedelta(2))
     risk.set_rag(green, Rag.GREEN, "Settled", t0 + timedelta(1))
     StatusService(unit.signed_in.vault.sessions, them, unit.clock).change_status(
-        closed, CaseStatus.CLOSED, "Moved away", "Transferred"
+        closed,
+        CaseStatus.CLOSED,
+        "Moved away",
+        "Transferred",
+        ClosureReason.MOVED_AWAY,
+        ClosureOutcome.NO_CHANGE,
     )
     mine = unit.tasks(me)
     overdue = mine.add_task(red, "Home visit", me.account_id, t0 + timedelta(1))

@@ -12,6 +12,8 @@ from sqlalchemy import select, update
 from desktop.models.accounts import Role
 from desktop.models.case_status import StatusChange
 from desktop.models.choices import CaseStatus, ReferralDecision, ReferralSource
+from desktop.models.choices import ClosureOutcome as O
+from desktop.models.choices import ClosureReason as R
 from desktop.models.people import YoungPerson
 from desktop.services import actions
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
@@ -103,7 +105,9 @@ def test_every_legal_transition_is_dated_attributed_and_audited(
     _put_in(signed_in, person_id, from_status)
     service = StatusService(signed_in.vault.sessions, signed_in.user, clock)
     clock.advance(60)
-    change_id = service.change_status(person_id, to_status, " Agreed at MACE ", "Safer at home")
+    change_id = service.change_status(
+        person_id, to_status, " Agreed at MACE ", "Safer at home", R.GOALS_MET, O.RISK_REDUCED
+    )
     assert _status_of(signed_in, person_id) is to_status
     [entry] = service.history(person_id)
     assert entry.id == change_id
@@ -112,6 +116,10 @@ def test_every_legal_transition_is_dated_attributed_and_audited(
     assert entry.reason == "Agreed at MACE"
     # Only closing records an outcome.
     assert entry.outcome == ("Safer at home" if to_status is S.CLOSED else "")
+    closing = to_status is S.CLOSED
+    assert (entry.closure_reason, entry.closure_outcome) == (
+        (R.GOALS_MET, O.RISK_REDUCED) if closing else (None, None)
+    )
     [audit] = _audit(signed_in, actions.STATUS_CHANGED)
     assert (audit.actor, audit.entity_type, audit.entity_id) == (
         "coord",
@@ -158,7 +166,16 @@ def test_closing_needs_reason_and_outcome_and_reopening_needs_reason(
         service.change_status(person_id, S.CLOSED, "  ")
     with pytest.raises(StatusInputError, match="outcome"):
         service.change_status(person_id, S.CLOSED, "Moved away")
-    service.change_status(person_id, S.CLOSED, "Moved away", "Transferred to Leeds YOT")
+    with pytest.raises(StatusInputError, match="kind of reason.*kind of outcome"):
+        service.change_status(person_id, S.CLOSED, "Moved away", "Transferred to Leeds YOT")
+    with pytest.raises(StatusInputError, match="kind of outcome"):
+        service.change_status(
+            person_id, S.CLOSED, "Moved away", "Transferred to Leeds YOT", R.MOVED_AWAY
+        )
+    assert _status_of(signed_in, person_id) is S.REFERRED
+    service.change_status(
+        person_id, S.CLOSED, "Moved away", "Transferred to Leeds YOT", R.MOVED_AWAY, O.NO_CHANGE
+    )
     with pytest.raises(StatusInputError, match="reason for reopening"):
         service.change_status(person_id, S.REFERRED, "")
     service.change_status(person_id, S.REFERRED, "Back in the borough")
@@ -173,7 +190,7 @@ def test_a_case_walks_the_whole_workflow_with_its_history_kept(
     path = [S.ASSESSMENT, S.ACTIVE, S.MONITORING, S.ACTIVE, S.CLOSED, S.REFERRED]
     for to_status in path:
         clock.advance(3600)
-        service.change_status(person_id, to_status, "Next step", "Done")
+        service.change_status(person_id, to_status, "Next step", "Done", R.AGED_OUT, O.NO_CHANGE)
     history = service.history(person_id)
     assert [h.to_status for h in history] == list(reversed(path))
     assert [h.from_status for h in history] == list(reversed([S.REFERRED, *path[:-1]]))
@@ -240,7 +257,14 @@ def test_a_closed_case_referred_again_is_reopened(signed_in: SignedIn, clock: Fa
     status = StatusService(signed_in.vault.sessions, signed_in.user, clock)
     today = clock.now().date()
     first = referrals.add_referral(person_id, _referral(today))
-    status.change_status(person_id, S.CLOSED, "Declined to engage", "Signposted to youth club")
+    status.change_status(
+        person_id,
+        S.CLOSED,
+        "Declined to engage",
+        "Signposted to youth club",
+        R.DECLINED,
+        O.NO_CHANGE,
+    )
     clock.advance(30 * 86400)
     second = referrals.add_referral(
         person_id, _referral(clock.now().date(), source=ReferralSource.ASB_HOUSING)

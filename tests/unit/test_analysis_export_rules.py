@@ -49,7 +49,8 @@ def test_ages_fall_in_bands_and_no_birth_date_is_not_known() -> None:
     today = date(2025, 3, 14)
     assert age_band(date(2015, 3, 15), today) == "Under 10"
     assert age_band(date(2015, 3, 14), today) == "10-13"
-    assert age_band(date(2009, 3, 15), today) == "14-15"
+    assert age_band(date(2009, 3, 15), today) == "14-17"
+    assert age_band(date(2007, 3, 15), today) == "14-17"  # the eve of the 18th birthday
     assert age_band(date(2007, 3, 14), today) == "18-21"
     assert age_band(date(1999, 3, 14), today) == "26 and over"
     assert age_band(None, today) == "Not known"

@@ -6,10 +6,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.models.choices import CaseStatus, Rag
+from desktop.services.age_bands import AGE_BANDS
 from desktop.services.people_service import CaseloadFilter
 
 OPEN_CASES = frozenset(status for status in CaseStatus if status is not CaseStatus.CLOSED)
-AGE_BANDS = ((10, 13), (14, 17), (18, 21), (22, 25))
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking again
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop.models.choices import CaseStatus
+from desktop.models.choices import CaseStatus, Choice, ClosureOutcome, ClosureReason
 from desktop.views.caseload.tabs.dialog_fields import text_area
 from desktop.views.caseload.tabs.saving_dialog import SavingDialog
 
@@ -16,6 +16,17 @@ MEANING = {
     CaseStatus.MONITORING: "keeping watch, less contact",
     CaseStatus.CLOSED: "close the case, with the outcome",
 }
+
+
+def category_combo(kind: type[Choice], name: str) -> QComboBox:
+    """A list with nothing chosen at first: a default here would be counted without a thought."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setPlaceholderText("Choose…")
+    for member in kind:
+        combo.addItem(member.label, member)
+    combo.setCurrentIndex(-1)
+    return combo
 
 
 class StatusDialog(SavingDialog):
@@ -47,18 +58,41 @@ class StatusDialog(SavingDialog):
         self.outcome.setAccessibleName("Outcome")
         self.outcome_label = QLabel("&Outcome")
         self.outcome_label.setBuddy(self.outcome)
+        self.reason_kind = category_combo(ClosureReason, "Kind of reason for closing")
+        self.outcome_kind = category_combo(ClosureOutcome, "Kind of outcome")
+        self.reason_kind_label = QLabel("&Kind of reason")
+        self.reason_kind_label.setBuddy(self.reason_kind)
+        self.outcome_kind_label = QLabel("Kind of o&utcome")
+        self.outcome_kind_label.setBuddy(self.outcome_kind)
         self.form.addRow("&Reason", self.reason)
+        self.form.addRow(self.reason_kind_label, self.reason_kind)
         self.form.addRow(self.outcome_label, self.outcome)
+        self.form.addRow(self.outcome_kind_label, self.outcome_kind)
         self.group.buttonToggled.connect(self._chosen_changed)
         self._chosen_changed()
 
     def chosen(self) -> CaseStatus | None:
         return next((s for s, button in self.options.items() if button.isChecked()), None)
 
+    def closure_reason(self) -> ClosureReason | None:
+        reason: ClosureReason | None = self.reason_kind.currentData()
+        return reason
+
+    def closure_outcome(self) -> ClosureOutcome | None:
+        outcome: ClosureOutcome | None = self.outcome_kind.currentData()
+        return outcome
+
     def _chosen_changed(self) -> None:
         closing = self.chosen() is CaseStatus.CLOSED
-        self.outcome.setVisible(closing)
-        self.outcome_label.setVisible(closing)
+        for widget in (
+            self.outcome,
+            self.outcome_label,
+            self.reason_kind,
+            self.reason_kind_label,
+            self.outcome_kind,
+            self.outcome_kind_label,
+        ):
+            widget.setVisible(closing)
         self.adjustSize()
 
     def problems(self) -> list[str]:

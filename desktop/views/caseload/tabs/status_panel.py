@@ -22,7 +22,9 @@ def change_text(row: StatusChangeRow) -> str:
 
 
 def why_text(row: StatusChangeRow) -> str:
-    return " · ".join(" ".join(text.split()) for text in (row.reason, row.outcome) if text)
+    kinds = [kind.label for kind in (row.closure_reason, row.closure_outcome) if kind]
+    texts = [" ".join(text.split()) for text in (row.reason, row.outcome) if text]
+    return " · ".join([*kinds, *texts])
 
 
 COLUMNS = (
@@ -99,7 +101,12 @@ class StatusPanel(QWidget):
             chosen = dialog.chosen()
             assert chosen is not None
             self.services.status.change_status(
-                self.person_id, chosen, dialog.reason.toPlainText(), dialog.outcome.toPlainText()
+                self.person_id,
+                chosen,
+                dialog.reason.toPlainText(),
+                dialog.outcome.toPlainText(),
+                dialog.closure_reason(),
+                dialog.closure_outcome(),
             )
 
         dialog.save = save
