@@ -176,6 +176,8 @@ ANALYSIS_OUTCOMES_COUNTED = "analysis_outcomes_counted"
 # export in its outcome, never anything from a record).
 FIGURES_EXPORTED = "figures_exported"
 PSEUDONYMISED_EXPORT = "pseudonymised_export"
+DASHBOARD_VIEWED = "analysis_dashboard_viewed"
+QUARTERLY_REPORT_EXPORTED = "quarterly_report_exported"
 
 ALL = sorted(
     value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str)

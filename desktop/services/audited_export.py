@@ -41,11 +41,13 @@ def export_audited(
     target: Path,
     build: Build,
     password: str | None = None,
+    action: str = actions.DOCUMENT_EXPORTED,
 ) -> Path:
-    """Builds the document in a read-only transaction, then audits it as exported and saves it
-    to target (encrypted under the password, if given) in a short write transaction; returns
-    target. Building takes seconds for a long record: under the write lock, every read the
-    GUI thread made meanwhile would wait for it (and fail after the busy timeout)."""
+    """Builds the document in a read-only transaction, then audits it as exported (under
+    `action`; a kind of document may have its own) and saves it to target (encrypted under the
+    password, if given) in a short write transaction; returns target. Building takes seconds
+    for a long record: under the write lock, every read the GUI thread made meanwhile would wait
+    for it (and fail after the busy timeout)."""
     with read_only(sessions) as session:
         document, record = build(session)
     written = False
@@ -56,7 +58,7 @@ def export_audited(
                 session,
                 clock.now(),
                 username,
-                actions.DOCUMENT_EXPORTED,
+                action,
                 record.entity,
                 record.entity_id,
                 contents,

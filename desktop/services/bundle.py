@@ -9,6 +9,7 @@ from desktop.resources_path import resource
 from desktop.services import actions, audit_chain
 from desktop.services.access_report import AccessReportService
 from desktop.services.account_service import AccountService
+from desktop.services.analysis_dashboard import AnalysisDashboardService
 from desktop.services.analysis_export_service import AnalysisExportService
 from desktop.services.analysis_outcomes import AnalysisOutcomeService
 from desktop.services.audit_service import AuditService
@@ -43,6 +44,7 @@ from desktop.services.people_service import PeopleService
 from desktop.services.personal_words_service import PersonalWordsService
 from desktop.services.population_service import PopulationService
 from desktop.services.pseudonymised_export import PseudonymisedExportService
+from desktop.services.quarterly_report_service import QuarterlyReportService
 from desktop.services.referral_service import ReferralService
 from desktop.services.restriction_service import RestrictionService
 from desktop.services.retention_holds import LegalHoldService
@@ -127,9 +129,11 @@ class Services:
     # Analysis: the population table, disproportionality, outcomes, figures and the
     # pseudonymised record-level export.
     population: PopulationService
+    analysis_dashboard: AnalysisDashboardService
     disproportionality: DisproportionalityService
     analysis_outcomes: AnalysisOutcomeService
     analysis_export: AnalysisExportService
+    quarterly_report: QuarterlyReportService
     pseudonymised_export: PseudonymisedExportService
     clock: Clock
 
@@ -140,6 +144,12 @@ class Services:
     @classmethod
     def for_session(cls, signed_in: SignedIn, kdf_policy: KdfPolicy, clock: Clock) -> Services:
         sessions, user = signed_in.vault.sessions, signed_in.user
+        # The quarterly report gathers the three figures services' counts.
+        analysis_dashboard = AnalysisDashboardService(sessions, user, clock)
+        disproportionality = DisproportionalityService(sessions, user, clock)
+        analysis_outcomes = AnalysisOutcomeService(
+            sessions, user, clock, resource("measures", "score15.json")
+        )
         return cls(
             signed_in=signed_in,
             accounts=AccountService(signed_in.vault, user, kdf_policy, clock),
@@ -194,11 +204,13 @@ class Services:
             sar_review=SarReviewService(sessions, user, clock),
             sar_documents=SarDocumentService(sessions, user, clock),
             population=PopulationService(sessions, user, clock),
-            disproportionality=DisproportionalityService(sessions, user, clock),
-            analysis_outcomes=AnalysisOutcomeService(
-                sessions, user, clock, resource("measures", "score15.json")
-            ),
+            analysis_dashboard=analysis_dashboard,
+            disproportionality=disproportionality,
+            analysis_outcomes=analysis_outcomes,
             analysis_export=AnalysisExportService(sessions, user, clock),
+            quarterly_report=QuarterlyReportService(
+                sessions, user, clock, analysis_dashboard, analysis_outcomes, disproportionality
+            ),
             pseudonymised_export=PseudonymisedExportService(sessions, user, clock),
             clock=clock,
         )

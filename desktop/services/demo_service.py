@@ -14,6 +14,7 @@ from desktop.services.demo_coaching import add_coaching
 from desktop.services.demo_community import add_community
 from desktop.services.demo_data_protection import add_data_protection
 from desktop.services.demo_meetings import add_meetings
+from desktop.services.demo_population import add_population
 from desktop.services.demo_sharing import add_sharing
 from desktop.services.demo_therapy import add_therapy
 from desktop.services.sign_in_service import SignedIn
@@ -105,6 +106,12 @@ def build_demo_vault(
         signed_in.vault.sessions,
         signed_in.user,
         CurrentUser(staff[worker], demo_username(worker), DEMO_DISPLAY_NAMES[worker], worker),
+        clock,
+    )
+    analyst = Role.ANALYST
+    add_population(
+        signed_in.vault.sessions,
+        CurrentUser(staff[analyst], demo_username(analyst), DEMO_DISPLAY_NAMES[analyst], analyst),
         clock,
     )
     return signed_in

@@ -9,6 +9,9 @@ shown as counts only); its population share is its population over the category'
 total. The ratio is caseload share / population share: above 1 the group is over-represented
 among referrals, below 1 under-represented. No ratio when the group has no population figure
 or a population of 0, and none (nor a share) for a group of 1 to 4 people: too few to compare.
+Too few to compare, too: every group of a category whose shares hold fewer than 5 people, and a
+group with no one referred whose expected number (the people in the shares times its population
+share) is under 5 - none referred where one or two were expected is chance, not a finding.
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ class GroupComparison:
     population_share: float | None
     ratio: float | None
     in_shares: bool
+    # Too few people (or too few expected) for the ratio to mean anything: no ratio is given.
+    too_few: bool = False
 
     @property
     def shown_count(self) -> str:
@@ -106,7 +111,7 @@ class GroupComparison:
         """The ratio as the analyst may see it, or why there is none."""
         if not self.in_shares:
             return ""
-        if 0 < self.caseload_count < SMALL_NUMBER:
+        if self.too_few:
             return TOO_FEW
         if self.ratio is None:
             return NO_POPULATION
@@ -229,13 +234,21 @@ def _compare(
         population_share = (
             population / population_total if population is not None and population_total else None
         )
+        expected = known_total * population_share if population_share is not None else None
+        too_few = (
+            small
+            or known_total < SMALL_NUMBER
+            or (count == 0 and expected is not None and expected < SMALL_NUMBER)
+        )
         ratio = (
             share / population_share
-            if share is not None and population_share  # None or 0: no ratio
+            if share is not None and population_share and not too_few  # None or 0: no ratio
             else None
         )
         rows.append(
-            GroupComparison(code, label, count, share, population, population_share, ratio, True)
+            GroupComparison(
+                code, label, count, share, population, population_share, ratio, True, too_few
+            )
         )
     for code, label in EXTRA_LABELS[dimension].items():
         rows.append(GroupComparison(code, label, counts[code], None, None, None, None, False))

@@ -1,10 +1,10 @@
-"""The borough's youth population table: read, set one figure, import a CSV, clear (analysts)."""
+"""The borough's youth population table: read, set or save figures, import a CSV, clear."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -112,6 +112,8 @@ def parse_csv(content: str) -> dict[tuple[str, str], int]:
                 "(docs/population-table.md lists them)."
             )
             continue
+        if not cells[2].strip():
+            continue  # a group left blank (as in the template) has no figure
         population = _population(cells[2])
         if population is None or population > MAX_POPULATION:
             problems.append(f"Line {line}: the population must be a whole number of 0 or more.")
@@ -128,6 +130,16 @@ def parse_csv(content: str) -> dict[tuple[str, str], int]:
     if not figures:
         raise PopulationInputError("The file has headings but no figures.")
     return figures
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One group's new population (None removes its figure) and where it came from."""
+
+    dimension: str
+    group: str
+    population: int | None
+    source: str = ""
 
 
 class PopulationService:
@@ -173,6 +185,41 @@ class PopulationService:
         with self._sessions.begin() as session:
             self._store(session, {(dimension, group): population}, _checked_source(source))
             self._audit(session, dimension, [group])
+
+    def save_figures(self, changes: Sequence[FigureChange]) -> int:
+        """Saves figures edited together in one go (all or nothing): each sets, replaces or,
+        with no population, removes one group's figure. Returns how many were saved."""
+        self._require("change the population table")
+        checked: dict[tuple[str, str], tuple[int | None, str]] = {}
+        for change in changes:
+            groups = GROUPS.get(change.dimension)
+            if groups is None or change.group not in groups:
+                raise PopulationInputError("That is not one of the population table's groups.")
+            if change.population is not None and not 0 <= change.population <= MAX_POPULATION:
+                raise PopulationInputError(
+                    f"The population of {groups[change.group]} must be a whole number "
+                    f"from 0 to {MAX_POPULATION:,}."
+                )
+            checked[(change.dimension, change.group)] = (
+                change.population,
+                _checked_source(change.source),
+            )
+        if not checked:
+            return 0
+        with self._sessions.begin() as session:
+            for (dimension, group), (population, source) in checked.items():
+                if population is None:
+                    session.execute(
+                        delete(PopulationFigure).where(
+                            PopulationFigure.dimension == dimension,
+                            PopulationFigure.group_code == group,
+                        )
+                    )
+                else:
+                    self._store(session, {(dimension, group): population}, source)
+            for dimension in sorted({dimension for dimension, _group in checked}):
+                self._audit(session, dimension, [g for d, g in checked if d == dimension])
+        return len(checked)
 
     def import_csv(self, content: str, source: str) -> int:
         """Imports a CSV's figures (all or nothing); each category in the file replaces that

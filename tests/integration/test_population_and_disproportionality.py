@@ -16,6 +16,7 @@ from desktop.services import actions
 from desktop.services.analysis_tables import SUPPRESSED, AnalysisPeriod
 from desktop.services.audit_service import AuditFilter, AuditService
 from desktop.services.current_user import CurrentUser
+from desktop.services.demo_population import DEMO_SOURCE
 from desktop.services.demo_service import demo_username
 from desktop.services.disproportionality import (
     NO_POPULATION,
@@ -24,7 +25,7 @@ from desktop.services.disproportionality import (
 )
 from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.permissions import PermissionDeniedError
-from desktop.services.population_service import PopulationInputError, PopulationService
+from desktop.services.population_service import GROUPS, PopulationInputError, PopulationService
 from desktop.services.referral_service import ReferralInput, ReferralService
 from desktop.services.sign_in_service import SignedIn, SignInService
 from desktop.vault.layout import VaultLayout
@@ -292,8 +293,12 @@ def test_demo_ratios_match_a_recount_from_the_raw_rows(
                 continue
             count = counts[row.group]
             figure = population.get((dimension, row.group))
+            expected_people = known * figure / population_total if figure else None
             if 0 < count < 5:
                 assert (row.ratio, row.shown_ratio, row.shown_count) == (None, TOO_FEW, SUPPRESSED)
+            elif count == 0 and expected_people is not None and expected_people < 5:
+                # None referred where fewer than 5 were expected: chance, not a finding.
+                assert (row.ratio, row.shown_ratio, row.shown_count) == (None, TOO_FEW, "0")
             elif figure:
                 expected = (count / known) / (figure / population_total)
                 assert row.ratio == pytest.approx(expected)
@@ -301,3 +306,50 @@ def test_demo_ratios_match_a_recount_from_the_raw_rows(
             else:
                 assert row.ratio is None
     assert compared >= 3  # the demo has groups big enough to compare
+
+
+def test_the_demo_vault_has_an_invented_population_for_every_group(
+    demo_analyst: SignedIn, clock: FakeClock
+) -> None:
+    figures = PopulationService(demo_analyst.vault.sessions, demo_analyst.user, clock).figures()
+    held = {(row.dimension, row.group) for row in figures}
+    assert held == {(dimension, group) for dimension in GROUPS for group in GROUPS[dimension]}
+    assert {row.source for row in figures} == {DEMO_SOURCE}  # never passed off as census data
+    assert all(row.population > 0 for row in figures)
+
+
+def test_no_one_referred_is_compared_only_where_5_or_more_were_expected(
+    coordinator: tuple[SignedIn, str], analyst: CurrentUser, clock: FakeClock
+) -> None:
+    """20 young people, all White British: a group expected to give 10 (half the borough) but
+    giving none is under-represented; one expected to give 2 and giving none is chance."""
+    signed_in, _recovery = coordinator
+    _add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 20)
+    _population(signed_in, analyst, clock).import_csv(
+        "category,group,population\n"
+        "ethnicity,white_british,4000\n"
+        "ethnicity,black_african,5000\n"
+        "ethnicity,asian_bangladeshi,1000\n",
+        "test",
+    )
+    result = DisproportionalityService(signed_in.vault.sessions, analyst, clock).compare(PERIOD)
+    ethnicity = result.dimension("ethnicity")
+    african = ethnicity.group("black_african")  # 20 x 50% = 10 expected
+    assert (african.ratio, african.shown_ratio, african.too_few) == (0.0, "0.00", False)
+    bangladeshi = ethnicity.group("asian_bangladeshi")  # 20 x 10% = 2 expected
+    assert (bangladeshi.ratio, bangladeshi.shown_ratio) == (None, TOO_FEW)
+    assert bangladeshi.shown_caseload_share == "0%"  # the share is still shown: it is a fact
+    white = ethnicity.group("white_british")
+    assert white.ratio == pytest.approx(1 / 0.4)
+
+
+def test_a_category_of_fewer_than_5_people_compares_no_group(
+    coordinator: tuple[SignedIn, str], analyst: CurrentUser, clock: FakeClock
+) -> None:
+    signed_in, _recovery = coordinator
+    _add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 4)
+    _population(signed_in, analyst, clock).import_csv(GOOD_CSV, "test")
+    result = DisproportionalityService(signed_in.vault.sessions, analyst, clock).compare(PERIOD)
+    ethnicity = result.dimension("ethnicity")
+    assert all(row.shown_ratio in (TOO_FEW, "") for row in ethnicity.groups)
+    assert all(row.ratio is None for row in ethnicity.groups)

@@ -12,7 +12,7 @@ from desktop.services.bundle import Services
 from desktop.services.people_service import RecordNotFoundError
 from desktop.services.permissions import Section, sections_for
 from desktop.views.admin.administration_view import AdministrationView
-from desktop.views.analysis.outcome_counts_view import OutcomeCountsView
+from desktop.views.analysis.analysis_view import AnalysisView
 from desktop.views.caseload.caseload_section import build_caseload_view
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.coaching.coaching_section import build_coaching_view
@@ -89,7 +89,7 @@ class Workspace(QWidget):
         if section is Section.EMPLOYMENT_COACHING:
             return build_coaching_view(self._services)
         if section is Section.ANALYSIS:
-            return OutcomeCountsView(self._services)
+            return AnalysisView(self._services)
         if section is Section.MEETINGS:
             return MeetingsView(self._services)
         if section is Section.DATA_PROTECTION:
