@@ -36,7 +36,9 @@ class PseudonymisedExportDialog(ProtectedDocumentDialog):
         parent: QWidget | None = None,
         choose_path: PathChooser = choose_xlsx_path,
     ) -> None:
-        super().__init__("Pseudonymised records", ABOUT, RECORDS_FILE, "", parent, choose_path)
+        super().__init__(
+            "Pseudonymised records", ABOUT, RECORDS_FILE, "", parent, choose_path, program="Excel"
+        )
         self._export = export
 
     def writer(self) -> Writer:

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 
 class DocumentPassword(QGroupBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Password (optional: Word asks for it on opening)", parent)
+    def __init__(self, parent: QWidget | None = None, program: str = "Word") -> None:
+        super().__init__(f"Password (optional: {program} asks for it on opening)", parent)
         self.protect = QCheckBox("Protect the file with a &password")
         self.password = QLineEdit()
         self.password.setAccessibleName("Password")

@@ -27,6 +27,7 @@ class ProtectedDocumentDialog(DocumentSaveDialog):
         parent: QWidget | None = None,
         choose_path: PathChooser = choose_docx_path,
         extras: Sequence[QWidget] = (),
+        program: str = "Word",
     ) -> None:
         """file_name is the default, which holds no personal data; extras go under `about`."""
         super().__init__(parent)
@@ -38,7 +39,7 @@ class ProtectedDocumentDialog(DocumentSaveDialog):
         hint = QLabel(about)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        self.password_box = DocumentPassword()
+        self.password_box = DocumentPassword(program=program)
         reminder = QLabel(REMINDER)
         reminder.setObjectName("hint")
         reminder.setWordWrap(True)
