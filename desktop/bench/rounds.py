@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.bench import bench_stores
+from desktop.bench.analysis_ops import time_analysis
 from desktop.bench.bulk_load import LoadedData
 from desktop.bench.caseload_ops import time_caseload
 from desktop.bench.record_ops import (
@@ -70,6 +71,7 @@ def _round(
     services, view = subject.services, subject.view
     timings = time_caseload(services, view, data.worker_id, 1)
     timings.update(time_record(services, view, data.long_person_id, 1))
+    timings.update(time_analysis(services, 1))
     timings["save_entry"] = time_saves(services, 1, saves)
     # The same rows on both stores: the seed depends on the round only.
     timings["bulk_insert_2000"] = time_bulk_insert(services, BULK_ROWS, 1, plan.seed + number)

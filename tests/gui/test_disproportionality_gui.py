@@ -5,7 +5,6 @@ recomputed here from the people seeded, bad files refused with their line, other
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,12 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
-from desktop.models.choices import Ethnicity, Gender, ReferralSource
+from desktop.models.choices import Ethnicity
 from desktop.services import actions
 from desktop.services.analysis_tables import SUPPRESSED
 from desktop.services.audit_service import AuditFilter, AuditService
 from desktop.services.current_user import CurrentUser
 from desktop.services.disproportionality import NO_POPULATION, TOO_FEW, DisproportionalityService
-from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.population_service import (
     GROUPS,
@@ -28,13 +26,13 @@ from desktop.services.population_service import (
     PopulationInputError,
     PopulationService,
 )
-from desktop.services.referral_service import ReferralInput, ReferralService
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.analysis.disproportionality_table_model import COUNT, RATIO, SHARE
 from desktop.views.analysis.disproportionality_view import DisproportionalityView
 from desktop.views.analysis.population_dialog import PopulationDialog
 from desktop.views.analysis.population_table_model import POPULATION, SOURCE
 from desktop.views.analysis.ratio_bar import RATIO_ROLE
+from tests.analysis_seed import add_referred
 from tests.conftest import AddAccount, FakeClock
 from tests.gui.case_tab_driver import answering
 
@@ -45,25 +43,6 @@ ethnicity,white_british,6000
 gender,female,5000
 gender,male,5000
 """
-
-
-def add_people(signed_in: SignedIn, clock: FakeClock, ethnicity: Ethnicity, how_many: int) -> None:
-    """Young people of one ethnicity, each referred on 1 February 2025."""
-    people = PeopleService(signed_in.vault.sessions, signed_in.user, clock)
-    referrals = ReferralService(signed_in.vault.sessions, signed_in.user, clock)
-    for number in range(how_many):
-        person_id = people.create(
-            PersonDetails(
-                given_name=f"Canary{number}",
-                family_name="Zebedee",
-                date_of_birth=date(2009, 5, 1),
-                gender=Gender.MALE,
-                ethnicity=ethnicity,
-            )
-        )
-        referrals.add_referral(
-            person_id, ReferralInput(date(2025, 2, 1), ReferralSource.SCHOOL, reason="Knife")
-        )
 
 
 class Analysis:
@@ -113,8 +92,8 @@ def analysis(
 def seeded(coordinator: tuple[SignedIn, str], clock: FakeClock, analysis: Analysis) -> Analysis:
     """3 young people of Black African ethnicity, 6 White British."""
     signed_in, _recovery = coordinator
-    add_people(signed_in, clock, Ethnicity.AFRICAN, 3)
-    add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 6)
+    add_referred(signed_in, clock, Ethnicity.AFRICAN, 3)
+    add_referred(signed_in, clock, Ethnicity.WHITE_BRITISH, 6)
     return analysis
 
 
@@ -190,7 +169,7 @@ def test_fewer_than_5_people_in_all_compares_no_group(
     qtbot: QtBot, analysis: Analysis, coordinator: tuple[SignedIn, str]
 ) -> None:
     signed_in, _recovery = coordinator
-    add_people(signed_in, analysis.clock, Ethnicity.AFRICAN, 3)
+    add_referred(signed_in, analysis.clock, Ethnicity.AFRICAN, 3)
     analysis.population.import_csv(POPULATION_CSV, "ONS Census 2021")
     view = analysis.view(qtbot)
     assert view.heading.text().endswith(": fewer than 5 young people referred")
@@ -205,7 +184,7 @@ def test_a_population_typed_in_the_dialog_changes_the_ratio(
     qtbot: QtBot, qtmodeltester: object, seeded: Analysis, coordinator: tuple[SignedIn, str]
 ) -> None:
     signed_in, _recovery = coordinator
-    add_people(signed_in, seeded.clock, Ethnicity.AFRICAN, 2)  # 5 Black African, 6 White British
+    add_referred(signed_in, seeded.clock, Ethnicity.AFRICAN, 2)  # 5 Black African, 6 White British
     seeded.population.import_csv(POPULATION_CSV, "ONS Census 2021")
     view = seeded.view(qtbot)
     before = (6 / 11) / (6000 / 8000)

@@ -16,7 +16,7 @@ from docx import Document
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
-from desktop.models.choices import Ethnicity, Gender, ReferralSource
+from desktop.models.choices import Ethnicity, ReferralSource
 from desktop.resources_path import resource
 from desktop.services import analysis_dashboard as keys
 from desktop.services.analysis_dashboard import AnalysisDashboardService
@@ -25,16 +25,15 @@ from desktop.services.analysis_outcomes import AnalysisOutcomeService
 from desktop.services.analysis_tables import SUPPRESSED, AnalysisPeriod, FigureRow, FigureTable
 from desktop.services.current_user import CurrentUser
 from desktop.services.disproportionality import TOO_FEW, DisproportionalityService
-from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.population_service import PopulationService
 from desktop.services.quarterly_report_service import QuarterlyReportService
-from desktop.services.referral_service import ReferralInput, ReferralService
 from desktop.services.sign_in_service import SignedIn
 from desktop.views.analysis.dashboard_view import DashboardView
 from desktop.views.analysis.disproportionality_view import DisproportionalityView
 from desktop.views.analysis.figure_chart import describe, render_png
 from desktop.views.analysis.figure_panel import tab_separated
 from desktop.views.analysis.periods import Period
+from tests.analysis_seed import add_referred
 from tests.conftest import AddAccount, FakeClock
 
 QUARTER = AnalysisPeriod(date(2025, 1, 1), date(2025, 3, 31))
@@ -48,22 +47,10 @@ def analyst(
     """Three young people of African heritage referred by health, six White British by the
     police, all in February 2025; a borough population to compare them with."""
     signed_in, _recovery = coordinator
-    people = PeopleService(signed_in.vault.sessions, signed_in.user, clock)
-    referrals = ReferralService(signed_in.vault.sessions, signed_in.user, clock)
-    for number, (ethnicity, source) in enumerate(
-        [(Ethnicity.AFRICAN, ReferralSource.HEALTH)] * 3
-        + [(Ethnicity.WHITE_BRITISH, ReferralSource.POLICE)] * 6
-    ):
-        person = people.create(
-            PersonDetails(
-                f"Canary{number}",
-                "Zebedee",
-                date_of_birth=date(2009, 5, 1),
-                gender=Gender.MALE,
-                ethnicity=ethnicity,
-            )
-        )
-        referrals.add_referral(person, ReferralInput(date(2025, 2, 3), source, reason="Knife."))
+    add_referred(signed_in, clock, Ethnicity.AFRICAN, 3, ReferralSource.HEALTH, date(2025, 2, 3))
+    add_referred(
+        signed_in, clock, Ethnicity.WHITE_BRITISH, 6, ReferralSource.POLICE, date(2025, 2, 3)
+    )
     user = add_account(Role.ANALYST, "ana")
     PopulationService(signed_in.vault.sessions, user, clock).import_csv(
         "category,group,population\nethnicity,black_african,2000\nethnicity,white_british,6000\n",

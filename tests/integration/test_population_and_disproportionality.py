@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.models.accounts import Role
-from desktop.models.choices import Ethnicity, Gender, ReferralSource
+from desktop.models.choices import Ethnicity
 from desktop.services import actions
 from desktop.services.analysis_tables import SUPPRESSED, AnalysisPeriod
 from desktop.services.audit_service import AuditFilter, AuditService
@@ -23,12 +23,11 @@ from desktop.services.disproportionality import (
     TOO_FEW,
     DisproportionalityService,
 )
-from desktop.services.people_service import PeopleService, PersonDetails
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.population_service import GROUPS, PopulationInputError, PopulationService
-from desktop.services.referral_service import ReferralInput, ReferralService
 from desktop.services.sign_in_service import SignedIn, SignInService
 from desktop.vault.layout import VaultLayout
+from tests.analysis_seed import add_referred
 from tests.conftest import PASSPHRASE, AddAccount, FakeClock
 
 GOOD_CSV = """category,group,population
@@ -145,31 +144,12 @@ def test_only_the_analyst_and_coordinator_may_see_or_change_the_figures(
     _population(signed_in, signed_in.user, clock).set_figure("gender", "male", 5)
 
 
-def _add_people(signed_in: SignedIn, clock: FakeClock, ethnicity: Ethnicity, how_many: int) -> None:
-    people = PeopleService(signed_in.vault.sessions, signed_in.user, clock)
-    referrals = ReferralService(signed_in.vault.sessions, signed_in.user, clock)
-    for number in range(how_many):
-        person_id = people.create(
-            PersonDetails(
-                given_name=f"Canary{number}",
-                family_name=f"Zebedee{ethnicity.value}",
-                date_of_birth=date(2009, 5, 1),
-                gender=Gender.MALE,
-                ethnicity=ethnicity,
-            )
-        )
-        referrals.add_referral(
-            person_id,
-            ReferralInput(date(2025, 2, 1), ReferralSource.SCHOOL, reason="Seen with a knife."),
-        )
-
-
 def test_a_group_of_three_shows_fewer_than_5_and_no_ratio(
     coordinator: tuple[SignedIn, str], analyst: CurrentUser, clock: FakeClock
 ) -> None:
     signed_in, _recovery = coordinator
-    _add_people(signed_in, clock, Ethnicity.AFRICAN, 3)
-    _add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 6)
+    add_referred(signed_in, clock, Ethnicity.AFRICAN, 3)
+    add_referred(signed_in, clock, Ethnicity.WHITE_BRITISH, 6)
     _population(signed_in, analyst, clock).import_csv(GOOD_CSV, "ONS Census 2021")
 
     result = DisproportionalityService(signed_in.vault.sessions, analyst, clock).compare(PERIOD)
@@ -196,7 +176,7 @@ def test_audit_names_categories_and_periods_never_people(
     coordinator: tuple[SignedIn, str], analyst: CurrentUser, clock: FakeClock
 ) -> None:
     signed_in, _recovery = coordinator
-    _add_people(signed_in, clock, Ethnicity.AFRICAN, 5)
+    add_referred(signed_in, clock, Ethnicity.AFRICAN, 5)
     population = _population(signed_in, analyst, clock)
     population.import_csv(GOOD_CSV, "ONS Census 2021")
     population.set_figure("gender", "male", 4200)
@@ -324,7 +304,7 @@ def test_no_one_referred_is_compared_only_where_5_or_more_were_expected(
     """20 young people, all White British: a group expected to give 10 (half the borough) but
     giving none is under-represented; one expected to give 2 and giving none is chance."""
     signed_in, _recovery = coordinator
-    _add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 20)
+    add_referred(signed_in, clock, Ethnicity.WHITE_BRITISH, 20)
     _population(signed_in, analyst, clock).import_csv(
         "category,group,population\n"
         "ethnicity,white_british,4000\n"
@@ -347,7 +327,7 @@ def test_a_category_of_fewer_than_5_people_compares_no_group(
     coordinator: tuple[SignedIn, str], analyst: CurrentUser, clock: FakeClock
 ) -> None:
     signed_in, _recovery = coordinator
-    _add_people(signed_in, clock, Ethnicity.WHITE_BRITISH, 4)
+    add_referred(signed_in, clock, Ethnicity.WHITE_BRITISH, 4)
     _population(signed_in, analyst, clock).import_csv(GOOD_CSV, "test")
     result = DisproportionalityService(signed_in.vault.sessions, analyst, clock).compare(PERIOD)
     ethnicity = result.dimension("ethnicity")

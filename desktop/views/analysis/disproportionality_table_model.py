@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.services.disproportionality import DimensionComparison, GroupComparison
 from desktop.views.analysis.ratio_bar import RATIO_ROLE, reading, tint
+from desktop.views.common.column_headers import column_header
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -141,10 +142,4 @@ class DisproportionalityTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBERS:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        return column_header(HEADERS, NUMBERS, section, orientation, role)

@@ -16,6 +16,7 @@ from desktop.services.population_service import (
     FigureChange,
     PopulationRow,
 )
+from desktop.views.common.column_headers import column_header
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -167,10 +168,4 @@ class PopulationTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == POPULATION:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        return column_header(HEADERS, (POPULATION,), section, orientation, role)
