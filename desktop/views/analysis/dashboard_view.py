@@ -37,6 +37,7 @@ from desktop.views.analysis.period_chooser import PeriodChooser, period_words
 from desktop.views.analysis.pseudonymised_export_dialog import choose_xlsx_path
 from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint
+from desktop.views.common.busy_cursor import busy_cursor
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
 from desktop.views.therapy.therapy_document_dialog import PathChooser
 
@@ -177,7 +178,8 @@ class DashboardView(QWidget):
 
     def count(self, period: AnalysisPeriod) -> None:
         try:
-            dashboard = self._dashboard.figures(period)
+            with busy_cursor():
+                dashboard = self._dashboard.figures(period)
         except (ValueError, PermissionDeniedError) as refused:
             self._refused(str(refused))
             return

@@ -47,6 +47,7 @@ from desktop.views.analysis.population_dialog import PopulationDialog
 from desktop.views.analysis.ratio_bar import SCALE_CAPTION, RatioBarDelegate
 from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint, section_title
+from desktop.views.common.busy_cursor import busy_cursor
 
 ABOUT = (
     "The young people referred in a period beside the borough's young people aged 10 to 25, by "
@@ -210,7 +211,8 @@ class DisproportionalityView(QWidget):
 
     def compare(self, period: AnalysisPeriod) -> None:
         try:
-            result = self._service.compare(period)
+            with busy_cursor():
+                result = self._service.compare(period)
         except (DisproportionalityInputError, PermissionDeniedError) as error:
             self._show_error(str(error))
             if self.result is None:

@@ -21,6 +21,7 @@ from desktop.views.analysis.figure_grid import FigureGrid
 from desktop.views.analysis.period_chooser import PeriodChooser, period_words
 from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint
+from desktop.views.common.busy_cursor import busy_cursor
 
 
 def score15_words(change: Score15Change) -> str:
@@ -70,7 +71,8 @@ class OutcomesView(QWidget):
 
     def count(self, period: AnalysisPeriod) -> None:
         try:
-            outcomes = self._outcomes.outcomes(period)
+            with busy_cursor():
+                outcomes = self._outcomes.outcomes(period)
         except (ValueError, PermissionDeniedError) as refused:
             self._refused(str(refused))
             return

@@ -12,6 +12,7 @@ from desktop.services.analysis_tables import AnalysisPeriod
 from desktop.services.quarterly_report_service import QuarterlyReportService, previous_quarter
 from desktop.views.analysis.figure_chart import preferred_size, render_png
 from desktop.views.analysis.period_chooser import period_words
+from desktop.views.common.busy_cursor import busy_cursor
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
 from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
 
@@ -71,9 +72,9 @@ class QuarterlyReportDialog(ProtectedDocumentDialog):
 
     def writer(self) -> Writer:
         report, quarter = self._report, self.chosen_quarter()
-        figures = self._dashboard.figures(quarter)
         charts: dict[str, bytes] = {}
-        for table in figures.tables:
-            size = preferred_size(table, self.font())
-            charts[table.key] = render_png(table, size.width(), size.height(), CHART_SCALE)
+        with busy_cursor():
+            for table in self._dashboard.figures(quarter).tables:
+                size = preferred_size(table, self.font())
+                charts[table.key] = render_png(table, size.width(), size.height(), CHART_SCALE)
         return lambda target, password: report.export(quarter, target, charts, password)
