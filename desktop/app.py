@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -22,6 +22,11 @@ from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.kdf import KdfPolicy
 from desktop.vault.layout import VaultLayout
 from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.first_paint import (
+    report_startup_and_quit,
+    startup_probe_requested,
+    when_first_painted,
+)
 from desktop.views.common.save_failure_notice import install_save_failure_notice
 from desktop.views.shell.main_window import MainWindow, preload_workspace
 from desktop.views.shell.shell_dependencies import ShellDependencies
@@ -134,5 +139,9 @@ def run_gui(vault: Path | None, demo: bool) -> int:
     window.show()
     if not window.start():
         return 0
-    QTimer.singleShot(0, preload_workspace)
+    # The workspace's imports wait until the unlock screen is painted, or it would show late.
+    when_first_painted(
+        window.unlock_view,
+        report_startup_and_quit if startup_probe_requested() else preload_workspace,
+    )
     return app.exec()

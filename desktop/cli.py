@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.clock import SystemClock
-from desktop.services.permissions import PermissionDeniedError
 from desktop.vault.errors import VaultError
 from desktop.vault.layout import VaultLayout
 
@@ -185,6 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(vault=args.vault, demo=args.demo)
+    # Not before the GUI starts: it imports the ORM models, which the unlock screen does without.
+    from desktop.services.permissions import PermissionDeniedError
+
     try:
         if args.command == "init":
             return _init(args)

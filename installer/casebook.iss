@@ -1,17 +1,22 @@
-; Casebook per-user installer (Inno Setup 6.3 or later).
+; Casebook installer (Inno Setup 6.3 or later): per machine for IT, or per user without admin.
 ;
-; Packs the one-folder PyInstaller build in dist\casebook\ (run `python installer\build.py` first):
+; Packs the one-folder PyInstaller build in dist\casebook\ (run `python installer\build.py` first,
+; then installer\sign.ps1, which signs the build and compiles this script with signing turned on):
 ;     iscc installer\casebook.iss                      -> dist\installer\Casebook-<version>-setup.exe
 ;     iscc /DAppVersion=1.2.3 installer\casebook.iss   -> overrides the version read from the exe
+;     iscc /DSign "/Scasebook=signtool sign ... $f" installer\casebook.iss
+;                                                      -> signs setup, its temporary self-copies
+;                                                         and the uninstaller (see sign.ps1)
 ;
-; Installs for the current user only, without administrator rights, into
-; {autopf}\Casebook, which for a per-user install is {localappdata}\Programs\Casebook
-; (%LOCALAPPDATA%\Programs\Casebook). IT can deploy for all users into Program Files instead
-; with `Casebook-<version>-setup.exe /ALLUSERS` from an elevated prompt (for example where
-; AppLocker allows programs only from Program Files).
+; Two deployments, one setup (PrivilegesRequired=lowest, overridable):
+;   IT push, per machine:   setup.exe /ALLUSERS /VERYSILENT ...   -> C:\Program Files\Casebook
+;                           (where AppLocker's default rules allow programs to run)
+;   per user, no admin:     setup.exe /CURRENTUSER ...            -> %LOCALAPPDATA%\Programs\Casebook
+; Run interactively, setup asks which of the two the user wants.
 ;
 ; The vault is NOT in the program folder: it lives in the user's data folder
-; (%LOCALAPPDATA%\IGXU\Casebook), and neither upgrading nor uninstalling touches it.
+; (%LOCALAPPDATA%\IGXU\Casebook, desktop/paths.py), and neither upgrading nor uninstalling touches
+; it, its backups, the log, or the settings in HKCU\Software\IGXU\Casebook.
 
 #define AppName "Casebook"
 #define AppPublisher "IGXU"
@@ -24,8 +29,8 @@
   #error dist\casebook\casebook.exe is missing: run "python installer\build.py" first
 #endif
 
-; The version comes from the executable's version resource, which casebook.spec fills in from
-; pyproject.toml, so the installer cannot disagree with the program it installs.
+; The version's one place is pyproject.toml: casebook.spec writes it into the executable's version
+; resource, and it is read back from there, so the installer cannot disagree with the program.
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(BuildDir + "\" + AppExeName, "ProductVersion")
 #endif
@@ -36,7 +41,8 @@
 #define AppVersionNumbers GetVersionNumbersString(BuildDir + "\" + AppExeName)
 
 [Setup]
-; Never change AppId: upgrades and the uninstaller find earlier installs by it.
+; Never change AppId: upgrades, the uninstaller and Intune/ConfigMgr detection rules find earlier
+; installs by it (registry: ...\CurrentVersion\Uninstall\{6D1C0B8E-...-3A5F2E9C1D47}_is1).
 AppId={{6D1C0B8E-4F2A-4C4B-9B7E-3A5F2E9C1D47}
 AppName={#AppName}
 AppVersion={#AppVersion}
@@ -44,16 +50,21 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppPublisher}
 VersionInfoVersion={#AppVersionNumbers}
 VersionInfoProductName={#AppName}
+VersionInfoProductVersion={#AppVersionNumbers}
 VersionInfoDescription={#AppName} installer
 
-; Per-user: no UAC prompt. {autopf} resolves to {localappdata}\Programs in this mode.
+; Per user by default (no UAC prompt); /ALLUSERS on the command line, or the choice in the dialog,
+; installs per machine. {autopf} and {autoprograms} follow that choice: Program Files and the
+; common Start menu per machine, {localappdata}\Programs and the user's Start menu per user.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=commandline
+PrivilegesRequiredOverridesAllowed=commandline dialog
+; An upgrade run without /ALLUSERS or /CURRENTUSER goes where the previous install went.
+UsePreviousPrivileges=yes
 DefaultDirName={autopf}\{#AppName}
 DisableDirPage=auto
+UsePreviousAppDir=yes
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
-UsePreviousAppDir=yes
 
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
@@ -62,6 +73,8 @@ MinVersion=10.0
 ; A running Casebook is asked to close (it locks its vault as it does) before files are replaced.
 CloseApplications=yes
 RestartApplications=no
+; %TEMP%\Setup Log <date> #nnn.txt, or where /LOG=<file> says: IT's first stop when a push fails.
+SetupLogging=yes
 
 UninstallDisplayIcon={app}\{#AppExeName}
 UninstallDisplayName={#AppName}
@@ -73,9 +86,12 @@ WizardStyle=modern
 #if FileExists(IconFile)
 SetupIconFile={#IconFile}
 #endif
-; Sign setup and uninstaller when a signing tool is configured in the IDE or with /S:
-;   iscc "/Ssigntool=signtool sign /fd sha256 /tr http://timestamp.example /td sha256 $f" ...
-; SignTool=signtool
+; Signing through Inno (not afterwards) also signs setup's temporary self-copies and the
+; uninstaller, which AppLocker, WDAC and Defender's ASR rules would otherwise block.
+#ifdef Sign
+SignTool=casebook
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -98,5 +114,6 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "
 [Run]
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
-; No [UninstallDelete]: the frozen program writes nothing into its own folder (PyInstaller turns
-; off bytecode caching), and the vault, its backups and the log live elsewhere and must survive.
+; No [UninstallDelete]: uninstalling removes only what [Files] and [Icons] installed. The frozen
+; program writes nothing into its own folder (PyInstaller turns off bytecode caching), and the
+; vaults, safety copies, backups, log and settings live elsewhere and must survive.

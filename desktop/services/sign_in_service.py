@@ -6,14 +6,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from desktop.clock import Clock
-from desktop.models.accounts import Account, Role
-from desktop.services import actions, audit_chain
-from desktop.services.current_user import CurrentUser
-from desktop.vault import passphrase_policy
+from desktop.services import actions
 from desktop.vault.attempts import AttemptLog
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.errors import (
@@ -29,9 +25,14 @@ from desktop.vault.errors import (
 from desktop.vault.kdf import KdfPolicy
 from desktop.vault.keyslots import USER, KeySlotFile
 from desktop.vault.layout import VaultLayout
-from desktop.vault.open_vault import OpenVault, load_slots, open_with_key
 from desktop.vault.secret import SecretKey
-from desktop.vault.writer_lock import acquire_writer_lock
+
+# The unlock screen is built from this module, and shows before these are imported (the ORM,
+# Alembic, filelock and zxcvbn take longer than the screen itself); each method that opens the
+# vault imports what it needs (issue 12: start-up).
+if TYPE_CHECKING:
+    from desktop.services.current_user import CurrentUser
+    from desktop.vault.open_vault import OpenVault
 
 UNKNOWN_USER = "(unknown user)"
 
@@ -78,6 +79,8 @@ class SignInService:
         self._clock = clock
 
     def is_demo(self) -> bool:
+        from desktop.vault.open_vault import load_slots  # deferred: see the imports above
+
         try:
             return load_slots(self._layout).demo
         except VaultError:
@@ -109,6 +112,10 @@ class SignInService:
         self, recovery_key: str, username: str, new_passphrase: str, kdf_policy: KdfPolicy
     ) -> SignedIn:
         """Every coordinator passphrase forgotten: the recovery key sets a coordinator's anew."""
+        from desktop.models.accounts import Role  # deferred: see the imports above
+        from desktop.services import audit_chain
+        from desktop.vault import passphrase_policy
+
         found = passphrase_policy.problems(new_passphrase)
         if found:
             raise RecoveryInputError(" ".join(found))
@@ -142,6 +149,8 @@ class SignInService:
         return signed_in
 
     def _attempt(self, username: str, open_slot: Callable[[KeySlotFile], SecretKey]) -> SignedIn:
+        from desktop.vault.open_vault import load_slots  # deferred: see the imports above
+
         attempts = AttemptLog.load(self._layout.attempts)
         now = self._clock.now()
         wait = attempts.wait_seconds(now)
@@ -173,6 +182,8 @@ class SignInService:
         self, slots: KeySlotFile, open_slot: Callable[[KeySlotFile], SecretKey], now: datetime
     ) -> OpenVault:
         """Takes the one-writer lock first: no key is unwrapped while another Casebook writes."""
+        from desktop.vault.writer_lock import acquire_writer_lock  # deferred: see the imports above
+
         writer = acquire_writer_lock(self._layout.writer_lock)
         try:
             vault = self._open_locked(slots, open_slot, now)
@@ -185,6 +196,8 @@ class SignInService:
     def _open_locked(
         self, slots: KeySlotFile, open_slot: Callable[[KeySlotFile], SecretKey], now: datetime
     ) -> OpenVault:
+        from desktop.vault.open_vault import open_with_key  # deferred: see the imports above
+
         try:
             return open_with_key(self._layout, slots, open_slot(slots), now)
         except DatabaseDamagedError:
@@ -198,6 +211,12 @@ class SignInService:
             return vault
 
     def _finish(self, vault: OpenVault, username: str, attempts: AttemptLog) -> SignedIn:
+        from sqlalchemy import select  # deferred: see the imports above
+
+        from desktop.models.accounts import Account
+        from desktop.services import audit_chain
+        from desktop.services.current_user import CurrentUser
+
         now = self._clock.now()
         with vault.sessions.begin() as session:
             account = session.execute(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12
 # zxcvbn's cost grows with length and it refuses more than 72 characters (ValueError); its
 # verdict on the first 72 is already final.
@@ -36,6 +34,9 @@ def problems(passphrase: str, confirmation: str | None = None) -> list[str]:
 def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
     if not passphrase:
         return Strength(0, "", "Use four or more unrelated words: long is stronger than clever.")
+    # Imported at the first estimate, not with the unlock screen that imports this module.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(passphrase[:ESTIMATE_PREFIX], user_inputs=list(user_inputs))
     score = int(result["score"])
     if len(passphrase) < MIN_LENGTH:
