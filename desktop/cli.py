@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start on a demo vault of synthetic records (created on first use)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary vault, then delete it (exit 0 when sound)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a vault and its first coordinator")
@@ -180,6 +185,13 @@ def read_passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:  # before anything starts the GUI; needs no display
+        from desktop.self_test import run_self_test
+
+        if sys.stdout is None:  # the windowed casebook.exe: only the exit code tells
+            with open(os.devnull, "w", encoding="utf-8") as nowhere:
+                return run_self_test(nowhere)
+        return run_self_test(sys.stdout)
     if args.command is None:
         from desktop.app import run_gui
 

@@ -2,6 +2,7 @@
 
     python installer/build.py            # build into build/ and dist/casebook/
     python installer/build.py --smoke    # then run the frozen `--help` and a small demo vault
+    python installer/build.py --self-test  # then run the frozen `--self-test`; its exit code
 
 Run from any folder; paths are taken from this file's location.
 """
@@ -14,6 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 
@@ -27,6 +29,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--smoke", action="store_true", help="run the frozen --help and a demo vault afterwards"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run the frozen --self-test afterwards, headless; exit with its code",
     )
     parser.add_argument(
         "--keep-cache", action="store_true", help="reuse build/ (default: clean build)"
@@ -58,6 +65,7 @@ def main() -> int:
     ]
     if not args.keep_cache:
         command.append("--clean")
+    started = time.monotonic()
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode != 0:
         print(f"PyInstaller failed (exit {result.returncode}).", file=sys.stderr)
@@ -67,7 +75,7 @@ def main() -> int:
     folder = DIST / name
     executable = folder / (f"{name}.exe" if sys.platform == "win32" else name)
     print()
-    print(f"Built {folder} ({_size(folder) / 2**20:.0f} MB)")
+    print(f"Built {folder} ({_size(folder) / 2**20:.0f} MB) in {time.monotonic() - started:.0f} s")
     print(f"Run:  {executable}")
     if sys.platform == "win32":
         print(f"Admin commands:  {folder / (name + '-cli.exe')} --help")
@@ -80,8 +88,10 @@ def main() -> int:
         for line in problems:
             print(f"  {line}", file=sys.stderr)
         return 1
-    if args.smoke:
-        return _smoke(folder, name)
+    if args.smoke and _smoke(folder, name) != 0:
+        return 1
+    if args.self_test:
+        return _self_test(folder, name)
     return 0
 
 
@@ -143,6 +153,24 @@ def _smoke(folder: Path, name: str) -> int:
                 return 1
     print("\nsmoke test passed")
     return 0
+
+
+def _self_test(folder: Path, name: str) -> int:
+    """The frozen program's own --self-test, with no display and nothing to read from stdin."""
+    cli = folder / (f"{name}-cli.exe" if sys.platform == "win32" else name)
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "CASEBOOK_PASSPHRASE")
+    }
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    print(f"\n$ {cli.name} --self-test")
+    started = time.monotonic()
+    result = subprocess.run([str(cli), "--self-test"], env=environment, stdin=subprocess.DEVNULL)
+    verdict = "passed" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
+    print(f"frozen self-test {verdict} in {time.monotonic() - started:.1f} s")
+    print(f"build size: {_size(folder) / 2**20:.0f} MB")
+    return result.returncode
 
 
 if __name__ == "__main__":
