@@ -28,6 +28,13 @@ from desktop.views.common.first_paint import (
     when_first_painted,
 )
 from desktop.views.common.save_failure_notice import install_save_failure_notice
+from desktop.views.common.theme import (
+    ThemeController,
+    apply_theme,
+    system_scheme,
+    system_wants_high_contrast,
+    theme_for,
+)
 from desktop.views.shell.main_window import MainWindow, preload_workspace
 from desktop.views.shell.shell_dependencies import ShellDependencies
 
@@ -46,7 +53,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(application_icon())
-    app.setStyleSheet(resource("style.qss").read_text("utf-8"))
+    # The OS's light or dark mode at once; build_main_window adds the person's own choice.
+    apply_theme(app, theme_for(system_scheme(), system_wants_high_contrast()))
     return app
 
 
@@ -80,7 +88,15 @@ def build_main_window(
         kdf_policy=kdf_policy,
         demo_passphrase=demo_passphrase,
     )
-    return MainWindow(deps, application_icon(), settings)
+    app = QApplication.instance()
+    theme = None
+    if isinstance(app, QApplication):
+        theme = ThemeController(app, settings)
+        theme.apply()
+    window = MainWindow(deps, application_icon(), settings, theme=theme)
+    if theme is not None:
+        theme.setParent(window)  # stops following the OS when the window goes
+    return window
 
 
 def _create_demo_vault(layout: VaultLayout, passphrase: str, clock: Clock) -> None:

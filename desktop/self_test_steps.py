@@ -171,15 +171,15 @@ def build_unlock_screen(context: SelfTestContext) -> None:
 
     # desktop.app imports the main window and its views: they must all be in the bundle.
     from desktop.app import application_icon
-    from desktop.resources_path import resource
     from desktop.services.sign_in_service import SignInService
     from desktop.vault.device_keyring import DeviceKeyring
+    from desktop.views.common.theme import Theme, style_sheet
     from desktop.views.shell.shell_dependencies import ShellDependencies
     from desktop.views.unlock.unlock_view import UnlockView
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setStyleSheet(resource("style.qss").read_text("utf-8"))
+    app.setStyleSheet(style_sheet(Theme.LIGHT))
     layout = VaultLayout(context.folder / "unlock-vault")  # never created
 
     def refuse(*_arguments: object) -> object:

@@ -109,7 +109,7 @@ class Headline(QFrame):
         layout.setSpacing(0)
         layout.addWidget(QLabel(caption))
         layout.addWidget(self.value)
-        layout.addWidget(hint(words))
+        layout.addWidget(hint(words, wrap=True))  # cut off at 200% scaling otherwise
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -172,6 +172,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.grid, 1)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         export_key = QShortcut(QKeySequence("Ctrl+E"), self, context=context)
+        export_key.setWhatsThis("Export the figures")  # Help › Keyboard shortcuts
         export_key.activated.connect(self.export_figures)
         refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self, context=context)
         refresh_key.activated.connect(self.chooser.request)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from desktop.services.analysis_tables import AnalysisPeriod
 from desktop.views.analysis.periods import Period, period_dates
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of, set_date
+from desktop.views.common.wrapping_row import WrappingRow
 
 
 def long_date(day: date) -> str:
@@ -60,21 +61,31 @@ class PeriodChooser(QWidget):
         self.show_button.setObjectName("primary")
         self.show_button.setToolTip("Count the figures for the dates chosen")
         self.show_button.clicked.connect(self.request)
+        # The dates and the button go under the period when one row would not fit (large text,
+        # 200% scaling): in one row they overlapped and were cut off.
+        period_part, dates_part = QWidget(), QWidget()
+        for part, widgets in (
+            (period_part, ((buddy_label("&Period", self.period), 4), (self.period, 12))),
+            (
+                dates_part,
+                (
+                    (buddy_label("&From", self.start), 4),
+                    (self.start, 8),
+                    (buddy_label("&To", self.end), 4),
+                    (self.end, 12),
+                    (self.show_button, 0),
+                ),
+            ),
+        ):
+            row = QHBoxLayout(part)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
+            for widget, space in widgets:
+                row.addWidget(widget)
+                row.addSpacing(space)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        for widget, space in (
-            (buddy_label("&Period", self.period), 4),
-            (self.period, 12),
-            (buddy_label("&From", self.start), 4),
-            (self.start, 8),
-            (buddy_label("&To", self.end), 4),
-            (self.end, 12),
-        ):
-            layout.addWidget(widget)
-            layout.addSpacing(space)
-        layout.addWidget(self.show_button)
-        layout.addStretch(1)
+        layout.addWidget(WrappingRow(period_part, dates_part, packed=True))
         self.choose(preset)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self._fill_dates()

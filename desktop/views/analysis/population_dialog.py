@@ -140,6 +140,10 @@ class PopulationDialog(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the table (the arrow keys move between cells; a figure being typed still
+        # moves on to the next one with Tab): a table that keeps Tab traps a keyboard user, who
+        # could never reach the source field or the buttons.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from desktop.models.choices import CaseStatus, Rag
 from desktop.services.age_bands import AGE_BANDS
 from desktop.services.people_service import CaseloadFilter
+from desktop.views.common.wrapping_row import WrappingRow, row_of
 
 OPEN_CASES = frozenset(status for status in CaseStatus if status is not CaseStatus.CLOSED)
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking again
@@ -65,15 +66,21 @@ class CaseloadFilterBar(QWidget):
         for combo in (self.status, self.rag, self.key_worker, self.flag, self.age):
             combo.currentIndexChanged.connect(self.emit_filter)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         search_label = QLabel("&Search")
         search_label.setBuddy(self.search)
-        layout.addWidget(search_label)
-        layout.addWidget(self.search, 1)
-        for combo in (self.status, self.rag, self.key_worker, self.flag, self.age):
+        searching = QWidget()
+        search_row = QHBoxLayout(searching)
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        combos = (self.status, self.rag, self.key_worker, self.flag, self.age)
+        for combo in combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            layout.addWidget(combo)
+        # The filters go under the search when one row would not fit (large text, 200%
+        # scaling): in one row they overlapped the search field.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(WrappingRow(searching, row_of(*combos), stretch_left=True))
         self._sort = ("name", False)
 
     def current(self) -> CaseloadFilter:

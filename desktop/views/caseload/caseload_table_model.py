@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from desktop.models.choices import Rag
 from desktop.services.people_service import CaseloadFilter, CaseloadRow, PeopleService
 from desktop.views.common.paged_table_model import PagedTableModel
+from desktop.views.common.theme import TINT_INK
 
 # (header, value, sort key) — the sort keys are PeopleService's.
 COLUMNS = (
@@ -59,4 +60,7 @@ class CaseloadTableModel(PagedTableModel[CaseloadRow]):
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == RAG_COLUMN:
             rag = self.row_at(index.row()).rag
             return QColor(RAG_COLOURS[rag]) if rag else None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == RAG_COLUMN:
+            # Dark text on the pale tint in every theme (the dark theme's ink is light).
+            return QColor(TINT_INK) if self.row_at(index.row()).rag else None
         return super().data(index, role)

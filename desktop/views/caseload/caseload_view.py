@@ -94,6 +94,7 @@ class CaseloadView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it): no trap
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -143,13 +144,28 @@ class CaseloadView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.pages)
-        QShortcut(QKeySequence.StandardKey.Find, home_page, self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, home_page, self.open_new)
+        find = QShortcut(QKeySequence.StandardKey.Find, home_page, self.focus_search)
+        find.setWhatsThis("Quick search of the caseload")  # Help › Keyboard shortcuts
+        new = QShortcut(QKeySequence.StandardKey.New, home_page, self.open_new)
+        new.setWhatsThis("New young person")
+        # Keyboard only: Down or Enter from the search goes to the list's first match (not
+        # through the five filter boxes), where Enter opens it.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.setWhatsThis("From the search: to the first match")  # Help › Keyboard shortcuts
+        down.activated.connect(self.focus_list)
+        self.search.returnPressed.connect(self.focus_list)
         self.reload()
 
     def focus_search(self) -> None:
         self.home.setCurrentWidget(self.list_page)
         self.search.setFocus()
+
+    def focus_list(self) -> None:
+        self.filters.emit_filter()  # typed faster than the search's delay: match it now
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        self.table.setFocus()
 
     def reload(self) -> None:
         self.model.reload()

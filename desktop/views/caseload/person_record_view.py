@@ -8,7 +8,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -27,10 +26,11 @@ from desktop.views.caseload.person_form import PersonForm
 from desktop.views.caseload.record_tab import RecordTab
 from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT, ChronologyTab
 from desktop.views.caseload.tabs.sharing_tab import SharingTab
+from desktop.views.common.wrapping_row import WrappingRow, row_of
 
 RAG_STYLES = {
     Rag.RED: "background:#c53030;color:#ffffff;",
-    Rag.AMBER: "background:#dd6b20;color:#ffffff;",
+    Rag.AMBER: "background:#b45309;color:#ffffff;",  # white text needs the deeper amber
     Rag.GREEN: "background:#2f855a;color:#ffffff;",
 }
 BADGE = "border-radius:4px;padding:3px 8px;font-weight:600;"
@@ -83,13 +83,9 @@ class PersonRecordView(QWidget):
         back.setToolTip("Back to the caseload (Esc); unsaved text is kept as a draft")
         back.setAccessibleName("Back to the caseload")
         back.clicked.connect(self.go_back)
-        header = QHBoxLayout()
-        header.addWidget(back)
-        header.addWidget(title)
-        header.addWidget(self.facts)
-        header.addStretch(1)
-        header.addWidget(self.status_badge)
-        header.addWidget(self.rag_badge)
+        # Who on the left, the badges and reports on the right; under it when they do not fit
+        # (large text, 200% scaling): one row cut the name off.
+        header_right: list[QWidget] = [self.status_badge, self.rag_badge]
         # Only roles that may open records may export them (the service checks again).
         if Section.CASELOAD in sections_for(services.user.role):
             # Every letter of the label is an Alt key elsewhere on the record: Ctrl+Shift+P instead.
@@ -99,7 +95,7 @@ class PersonRecordView(QWidget):
             )
             self.conference_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
             self.conference_button.clicked.connect(self.open_conference_pack)
-            header.addWidget(self.conference_button)
+            header_right.append(self.conference_button)
         # The coordinator answers for who reached the record (the service checks again).
         if services.user.role is Role.COORDINATOR:
             self.access_button = QPushButton("Access report…")
@@ -108,7 +104,7 @@ class PersonRecordView(QWidget):
             )
             self.access_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
             self.access_button.clicked.connect(self.open_access_report)
-            header.addWidget(self.access_button)
+            header_right.append(self.access_button)
 
         self.details_form = PersonForm(services, record)
         self.details_form.closed.connect(self.closed)
@@ -133,10 +129,12 @@ class PersonRecordView(QWidget):
             # One shortcut for the whole record: adding an entry is the commonest thing done.
             shortcut = QShortcut(QKeySequence(ADD_SHORTCUT), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis("Add a chronology entry")  # Help › Keyboard shortcuts
             shortcut.activated.connect(self.add_chronology_entry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
+        self.header = WrappingRow(row_of(back, title, self.facts), row_of(*header_right))
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
 
     def open_conference_pack(self) -> ConferencePackDialog:

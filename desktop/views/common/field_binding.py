@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.common.tab_date_edit import DateEdit
+
 NO_DATE = QDate(1900, 1, 1)  # a QDateEdit's minimum, shown as its "not known" text
 
 
@@ -79,7 +81,7 @@ def edited_signal(widget: QWidget) -> SignalInstance:
 
 def date_edit() -> QDateEdit:
     """A date field that can also say "Not known"."""
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)

@@ -46,6 +46,7 @@ class RowTable(QWidget, Generic[Row]):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no trap
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -61,7 +62,7 @@ class RowTable(QWidget, Generic[Row]):
         self.empty.setAccessibleName(f"{name}: {empty_text}")
         self.empty.setWordWrap(True)
         self.empty.setContentsMargins(8, 8, 8, 8)
-        self.empty.setStyleSheet("background:#ffffff;border:1px solid #d8dde3;")
+        self.empty.setStyleSheet("background:palette(base);border:1px solid palette(mid);")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

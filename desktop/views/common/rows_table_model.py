@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from desktop.views.common.paged_table_model import PagedTableModel
+from desktop.views.common.theme import TINT_INK, legible
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +66,12 @@ class RowsTableModel(PagedTableModel[Row], Generic[Row]):
         ):
             look = self._look(self.row_at(index.row()), index.column())
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(look.foreground) if look.foreground else None
+                # Tints are pale in every theme: their text stays dark, and coloured text is
+                # adjusted until it reads on the dark theme too.
+                ground = QColor(look.background) if look.background else None
+                if look.foreground:
+                    return legible(look.foreground, ground)
+                return QColor(TINT_INK) if look.background else None
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(look.background) if look.background else None
             if not (look.bold or look.italic):

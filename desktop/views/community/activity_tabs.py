@@ -144,7 +144,7 @@ class FindingsTab(QWidget):
         self.parts: dict[str, QLabel] = {}
         body = QWidget()
         body.setObjectName("findingsBody")
-        body.setStyleSheet("QWidget#findingsBody { background:#ffffff; }")
+        body.setStyleSheet("QWidget#findingsBody { background:palette(base); }")
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 10, 12, 10)
         for name, title in (

@@ -60,7 +60,7 @@ class IncidentDetail(QWidget):
         self.account.setAccessibleName("The incident")
         self.account.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.account.setContentsMargins(10, 8, 10, 8)
-        self.account.setStyleSheet("background:#ffffff;")
+        self.account.setStyleSheet("background:palette(base);")
         account_scroll = QScrollArea()
         account_scroll.setWidgetResizable(True)
         account_scroll.setWidget(self.account)

@@ -200,7 +200,7 @@ class RideOutsTab(QWidget):
         self.detail.setAccessibleName("The chosen ride-out")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setContentsMargins(10, 8, 10, 8)
-        self.detail.setStyleSheet("background:#ffffff;")
+        self.detail.setStyleSheet("background:palette(base);")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)

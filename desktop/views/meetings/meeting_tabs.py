@@ -153,7 +153,7 @@ class AgendaTab(QWidget):
         self.detail.setAccessibleName("The chosen item")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setContentsMargins(10, 8, 10, 8)
-        self.detail.setStyleSheet("background:#ffffff;")
+        self.detail.setStyleSheet("background:palette(base);")
         # A long discussion scrolls inside its pane instead of pushing the table away.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -23,7 +23,7 @@ from desktop.views.common.clipboard_guard import ClipboardGuard
 from desktop.views.common.idle_monitor import IdleMonitor
 from desktop.views.shell.about_dialog import AboutDialog
 from desktop.views.shell.shell_dependencies import ShellDependencies
-from desktop.views.shell.shortcuts_dialog import ShortcutsDialog
+from desktop.views.shell.shortcuts_dialog import ShortcutsDialog, gather
 from desktop.views.unlock.unlock_view import UnlockView
 
 # The unlock screen is shown before these are imported (see preload_workspace): every section's
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.bundle import Services
     from desktop.services.sign_in_service import SignedIn
     from desktop.views.common.backup_runner import BackupRunner
+    from desktop.views.common.theme import ThemeController
     from desktop.views.shell.workspace import Place, Workspace
 
 GEOMETRY_KEY = "window/geometry"
@@ -46,8 +47,11 @@ class MainWindow(QMainWindow):
         icon: QIcon,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        theme: ThemeController | None = None,
     ) -> None:
         super().__init__(parent)
+        self._theme = theme
         self._deps = deps
         self._icon = icon
         self._settings = settings
@@ -120,14 +124,24 @@ class MainWindow(QMainWindow):
             self.remember_action,
         )
 
+        if self._theme is not None:
+            view = self.menuBar().addMenu("&View")
+            self.high_contrast_action = self._theme.high_contrast_action(self)
+            view.addAction(self.high_contrast_action)
+
         help_menu = self.menuBar().addMenu("&Help")
-        shortcuts = QAction("&Keyboard shortcuts", self)
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        # F1 is help everywhere; Ctrl+/ is the other common key for a shortcut list.
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         about = QAction("&About Casebook", self)
         about.triggered.connect(lambda: AboutDialog(self._icon, self).exec())
-        help_menu.addAction(shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(about)
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts, read from this window's widgets as they are now."""
+        ShortcutsDialog(gather(self, self.workspace), self).exec()
 
     # ---- starting --------------------------------------------------------------------------
     def start(self) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -82,11 +83,13 @@ class UnlockView(QWidget):
         self.recovery_button = QPushButton("Lost your passphrase?")
         self.recovery_button.setFlat(True)
         self.recovery_button.clicked.connect(self.recover)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recovery_button)
-        buttons.addWidget(self.device_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_in_button)
+        # Two rows: three buttons on one row were cut off in the card's width (worse with
+        # large text); the way in stays on the right of the first row.
+        buttons = QGridLayout()
+        buttons.addWidget(self.device_button, 0, 0)
+        buttons.setColumnStretch(1, 1)
+        buttons.addWidget(self.sign_in_button, 0, 2)
+        buttons.addWidget(self.recovery_button, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
 
         card = QFrame()
         card.setObjectName("card")

@@ -99,6 +99,7 @@ class ChronologyTab(RecordTab):
         delete_key.activated.connect(self.delete_selected)
         history_key = QShortcut(QKeySequence("Ctrl+H"), self)
         history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.setWhatsThis("History of the chosen entry")  # Help › Keyboard shortcuts
         history_key.activated.connect(self.show_history)
 
         names = {

@@ -31,8 +31,9 @@ class DetailCard(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("card")
         self.setStyleSheet(
-            "QScrollArea#card{background:#ffffff;border:1px solid #d8dde3;border-radius:6px;}"
-            "QWidget#detailInner{background:#ffffff;}"
+            "QScrollArea#card{background:palette(base);border:1px solid palette(mid);"
+            "border-radius:6px;}"
+            "QWidget#detailInner{background:palette(base);}"
         )
         self.show_pairs([])
 

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit
 
 from desktop.models.choices import Rag
 from desktop.views.common.field_binding import NO_DATE
+from desktop.views.common.tab_date_edit import DateEdit
 
 EARLIEST = QDate(1990, 1, 1)  # a required date cannot go back to the "not known" value
 # The record header's colours: strong enough to carry white text, always shown with the word.
-RAG_COLOURS = {Rag.RED: "#c53030", Rag.AMBER: "#dd6b20", Rag.GREEN: "#2f855a"}
+# Amber is a deep amber: the brighter #dd6b20 gave white text only 3.4:1 (AA needs 4.5:1).
+RAG_COLOURS = {Rag.RED: "#c53030", Rag.AMBER: "#b45309", Rag.GREEN: "#2f855a"}
 # Pale versions for table cells, where the text stays dark.
 RAG_TINTS = {Rag.RED: "#f8d7d7", Rag.AMBER: "#fde8c4", Rag.GREEN: "#d7efdc"}
 OVERDUE_RED = "#9b1c1c"
@@ -41,7 +43,7 @@ def date_field(
     earliest: date | None = None,
 ) -> QDateEdit:
     """A dd/mm/yyyy field with a calendar; with empty_text it can also be left unset."""
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     if empty_text is not None:

@@ -106,7 +106,7 @@ class EmploymentTab(RecordTab):
         self.plan_card.setWordWrap(True)
         self.plan_card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plan_card.setStyleSheet(
-            "QLabel#card{background:#ffffff;border:1px solid #d8dde3;border-radius:6px;"
+            "QLabel#card{background:palette(base);border:1px solid palette(mid);border-radius:6px;"
             "padding:8px 10px;}"
         )
         self.barriers: FixedRowsModel[BarrierRow] = FixedRowsModel(

@@ -22,6 +22,7 @@ from desktop.views.caseload.tabs.rag_dialog import MEANING, RagDialog
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
+from desktop.views.common.theme import legible
 
 COLUMNS = (
     ("When", lambda row: moment(row.rated_at)),
@@ -58,6 +59,7 @@ class RagPanel(QWidget):
         self.current, self.review_due = rating, review_due
         self.badge = QLabel()
         self.badge.setAccessibleName("Current RAG rating")
+        self.badge.setWordWrap(True)  # "Amber — medium risk" was cut off at 200% scaling
         self.rationale = QLabel()
         self.rationale.setWordWrap(True)
         self.rationale.setAccessibleName("Rationale for the current rating")
@@ -109,7 +111,7 @@ class RagPanel(QWidget):
             self.review.setText("")
         elif self.review_due < today:
             self.review.setText(f"Review by {day(self.review_due)} · Overdue")
-            self.review.setStyleSheet(f"color:{OVERDUE_RED};font-weight:600;")
+            self.review.setStyleSheet(f"color:{legible(OVERDUE_RED).name()};font-weight:600;")
         else:
             self.review.setText(f"Review by {day(self.review_due)}")
             self.review.setStyleSheet("")

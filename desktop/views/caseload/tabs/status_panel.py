@@ -54,8 +54,8 @@ class StatusPanel(QWidget):
         self.current = status  # the record as opened; history (when there is any) says more
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Current case status")
-        self.status_label.setStyleSheet("font-size:14pt;font-weight:600;color:#1f3a5f;")
-        self.since = hint()
+        self.status_label.setStyleSheet("font-size:14pt;font-weight:600;")  # ink of the theme
+        self.since = hint(wrap=True)  # cut off at 200% scaling otherwise
         self.change_button = action_button(
             "Change status…", "Move the case on to its next status", "Ctrl+Shift+S"
         )
