@@ -310,7 +310,8 @@ def _intervention_tables(
         ("Started",),
         tuple(FigureRow(kind.label, (kinds[kind],)) for kind in InterventionType),
         "Interventions whose start date is in the period, by type. Warning letters, acceptable "
-        "behaviour contracts, civil injunctions and criminal behaviour orders are enforcement.",
+        "behaviour contracts, civil injunctions and criminal behaviour orders are enforcement: "
+        "the last resort.",
     )
     share = breakdown(
         ENFORCEMENT_SHARE,

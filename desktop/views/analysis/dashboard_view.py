@@ -47,10 +47,6 @@ HIDDEN_TOTAL = (
     "counts shown as fewer than 5."
 )
 FIGURES_FILE = "Dashboard figures.xlsx"
-ENFORCEMENT_REMARK = (
-    "Enforcement is a last resort: warning letters, acceptable behaviour contracts (ABCs), "
-    "civil injunctions and criminal behaviour orders (CBOs)."
-)
 # Headline numbers: (caption, the words under it).
 REFERRALS = ("Referrals", "received in the period")
 OPEN = ("Open cases", "at the end of the period")
@@ -191,8 +187,6 @@ class DashboardView(QWidget):
         for caption, text in headline_numbers(dashboard).items():
             self.headlines[caption].set_value(text)
         self.grid.set_tables(dashboard.tables)
-        for key in (keys.INTERVENTIONS_BY_TYPE, keys.ENFORCEMENT_SHARE):
-            self.grid.panel(key).set_remark(ENFORCEMENT_REMARK)
         self.export_button.setEnabled(True)
 
     def export_figures(self) -> None:

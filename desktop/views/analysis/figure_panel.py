@@ -102,8 +102,6 @@ class FigurePanel(QFrame):
         self.stack.addWidget(self.chart)
         self.stack.addWidget(self.table_view)
         self.note = hint(wrap=True)
-        self.remark = hint(wrap=True)
-        self.remark.hide()
         self.message = hint(wrap=True)
         # The buttons go under the chart, beside what they report: a title beside them would
         # wrap in a half-width panel.
@@ -116,7 +114,6 @@ class FigurePanel(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.remark)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.set_table(table)
@@ -141,11 +138,6 @@ class FigurePanel(QFrame):
         self.note.setText(table.note)
         self.note.setVisible(bool(table.note))
         self.message.clear()
-
-    def set_remark(self, text: str) -> None:
-        """A word of context under the chart (say, that enforcement is the last resort)."""
-        self.remark.setText(text)
-        self.remark.setVisible(bool(text))
 
     def showing_table(self) -> bool:
         return self.stack.currentWidget() is self.table_view
