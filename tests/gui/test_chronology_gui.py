@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QWidget
 from pytestqt.modeltest import ModelTester
@@ -29,6 +29,7 @@ from desktop.views.caseload.chronology_search_view import BEST_MATCH, Chronology
 from desktop.views.caseload.chronology_table_model import SUMMARY_COLUMN
 from desktop.views.caseload.tabs.chronology_tab import ChronologyTab
 from tests.conftest import COORDINATOR_NAME, AddAccount, FakeClock, FastKdfPolicy
+from tests.gui.keyboard_driver import check, on_modal
 
 LEFT = Qt.MouseButton.LeftButton
 CONTROLS = {
@@ -75,51 +76,6 @@ def setup(
     yield Setup(services, person_id, clock)
 
 
-@dataclass
-class Pending:
-    """An interaction waiting for a modal dialog to open."""
-
-    ran: bool = False
-    given_up: bool = False
-    failure: BaseException | None = None
-
-
-def in_dialog(qtbot: QtBot, act: Callable[[QDialog], None]) -> Pending:
-    """Runs act on the modal dialog once it opens; a failure closes the dialog so the test
-    does not hang, and check() raises it."""
-    pending = Pending()
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if pending.given_up:
-            return
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, run)
-            return
-        pending.ran = True
-        try:
-            # A window manager activates a new dialog; the offscreen platform needs telling,
-            # and shortcuts (Ctrl+Enter) only reach an active window.
-            dialog.activateWindow()
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
-            act(dialog)
-            if dialog.isVisible():
-                raise AssertionError("the dialog is still open")
-        except BaseException as failure:  # noqa: BLE001 - handed back to the test
-            pending.failure = failure
-            dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return pending
-
-
-def check(pending: Pending) -> None:
-    pending.given_up = True
-    if pending.failure is not None:
-        raise pending.failure
-    assert pending.ran, "no dialog opened"
-
-
 def write_entry(
     qtbot: QtBot, summary: str, detail: str = "", kind: str = ""
 ) -> Callable[..., None]:
@@ -144,7 +100,7 @@ def test_adding_two_entries_through_the_dialog(qtbot: QtBot, setup: Setup) -> No
     tab = setup.tab(qtbot)
     assert tab.model.rowCount() == 0
 
-    failures = in_dialog(
+    failures = on_modal(
         qtbot, write_entry(qtbot, "Phone call with mum", "Worried about nights", "Phone")
     )
     qtbot.mouseClick(tab.add_button, LEFT)
@@ -158,7 +114,7 @@ def test_adding_two_entries_through_the_dialog(qtbot: QtBot, setup: Setup) -> No
         qtbot.keyClicks(dialog.summary, "Second call: agreed to meet")
         qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    failures = in_dialog(qtbot, second)
+    failures = on_modal(qtbot, second)
     tab.add_entry()  # what the record's Ctrl+E calls
     check(failures)
 
@@ -185,7 +141,7 @@ def test_the_analysis_is_typed_beside_the_detail_and_saved(qtbot: QtBot, setup: 
         assert dialog.analysis.height() >= 3 * dialog.fontMetrics().lineSpacing()
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, act)
+    failures = on_modal(qtbot, act)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
     [row] = setup.services.chronology.entries(setup.person_id, 0, 10)
@@ -204,7 +160,7 @@ def test_the_dialog_says_what_is_missing(qtbot: QtBot, setup: Setup) -> None:
         qtbot.keyClicks(dialog.summary, "Seen at the park")
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, act)
+    failures = on_modal(qtbot, act)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
     assert summaries(tab) == ["Seen at the park"]
@@ -226,7 +182,7 @@ def test_editing_keeps_the_earlier_version_and_history_shows_both(
         qtbot.mouseClick(dialog.significant, LEFT)
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, edit)
+    failures = on_modal(qtbot, edit)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter opens the selected entry
     check(failures)
     model = tab.model
@@ -241,7 +197,7 @@ def test_editing_keeps_the_earlier_version_and_history_shows_both(
         shown.append(dialog.browser.toPlainText())
         qtbot.keyClick(dialog.browser, Qt.Key.Key_Escape)
 
-    failures = in_dialog(qtbot, read_history)
+    failures = on_modal(qtbot, read_history)
     qtbot.mouseClick(tab.history_button, LEFT)
     check(failures)
     text = shown[0]
@@ -269,7 +225,7 @@ def test_a_stale_edit_shows_the_message_and_keeps_the_text(qtbot: QtBot, setup: 
         messages.append(dialog.error.text())
         dialog.reject()
 
-    failures = in_dialog(qtbot, edit)
+    failures = on_modal(qtbot, edit)
     qtbot.mouseClick(tab.edit_button, LEFT)
     check(failures)
     assert "changed by someone else" in messages[0]
@@ -293,7 +249,7 @@ def test_coordinator_deletes_with_a_reason_and_a_tombstone_stays(
         qtbot.keyClicks(dialog.reason, "Written on the wrong record")
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, delete)
+    failures = on_modal(qtbot, delete)
     qtbot.mouseClick(tab.delete_button, LEFT)
     check(failures)
     tombstone = summaries(tab)[0]
@@ -367,7 +323,7 @@ def test_the_entry_dialog_restores_a_draft_after_closing_without_saving(
         qtbot.waitUntil(lambda: setup.services.drafts.load(key) is not None, timeout=4000)
         qtbot.keyClick(dialog.summary, Qt.Key.Key_Escape)
 
-    failures = in_dialog(qtbot, type_then_leave)
+    failures = on_modal(qtbot, type_then_leave)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
     assert tab.model.rowCount() == 0
@@ -379,7 +335,7 @@ def test_the_entry_dialog_restores_a_draft_after_closing_without_saving(
         assert dialog.notice.isVisible() and "restored" in dialog.notice.text()
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, restored)
+    failures = on_modal(qtbot, restored)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
     assert summaries(tab) == ["Half-written visit note"]
@@ -391,7 +347,7 @@ def test_the_entry_dialog_restores_a_draft_after_closing_without_saving(
         qtbot.keyClicks(dialog.summary, "Throw this away")
         dialog.reject()
 
-    failures = in_dialog(qtbot, fresh)
+    failures = on_modal(qtbot, fresh)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
 
@@ -401,7 +357,7 @@ def test_the_entry_dialog_restores_a_draft_after_closing_without_saving(
         assert dialog.summary.text() == "" and not dialog.notice.isVisible()
         dialog.reject()
 
-    failures = in_dialog(qtbot, discard)
+    failures = on_modal(qtbot, discard)
     qtbot.mouseClick(tab.add_button, LEFT)
     check(failures)
     assert setup.services.drafts.load(key) is None
@@ -416,7 +372,7 @@ def test_a_draft_of_an_edit_warns_when_the_entry_changed_since(qtbot: QtBot, set
         qtbot.keyClicks(dialog.summary, " with dad")
         dialog.reject()  # what locking the vault does to an open dialog
 
-    failures = in_dialog(qtbot, start_then_leave)
+    failures = on_modal(qtbot, start_then_leave)
     cell = tab.table.visualRect(tab.model.index(0, SUMMARY_COLUMN)).center()
     qtbot.mouseClick(tab.table.viewport(), LEFT, pos=cell)  # a double-click opens it
     qtbot.mouseDClick(tab.table.viewport(), LEFT, pos=cell)
@@ -431,7 +387,7 @@ def test_a_draft_of_an_edit_warns_when_the_entry_changed_since(qtbot: QtBot, set
         assert "someone has saved this entry since" in dialog.notice.text()
         qtbot.mouseClick(dialog.ok_button, LEFT)
 
-    failures = in_dialog(qtbot, restored)
+    failures = on_modal(qtbot, restored)
     tab.table.selectRow(0)
     qtbot.mouseClick(tab.edit_button, LEFT)
     check(failures)
