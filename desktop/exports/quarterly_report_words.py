@@ -101,10 +101,6 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cells(table: FigureTable) -> list[int]:
-    return table.cells()
-
-
 def row_count(table: FigureTable, label: str) -> int:
     try:
         return table.count(label)
@@ -128,7 +124,7 @@ def referrals(dashboard: Dashboard, outcomes: AnalysisOutcomes) -> str:
             outcomes.table("re_referrals").count("Referrals received in the period"), "referrals"
         )
     except (StopIteration, KeyError):
-        received = total(cells(table), "referrals")
+        received = total(table.cells(), "referrals")
     words = [f"There were {received} in the {period}."]
     # A source's total is given only when none of its months is hidden (a month's count could
     # be worked out from it otherwise); those are the sources the table shows in full.
@@ -172,8 +168,8 @@ def caseload(dashboard: Dashboard) -> str:
 
 def risk(dashboard: Dashboard) -> str:
     period = span(dashboard.period)
-    flags = total(cells(dashboard.table(keys.FLAGS_BY_MONTH)), "flags")
-    missing = total(cells(dashboard.table(keys.MISSING_BY_MONTH)), "missing episodes")
+    flags = total(dashboard.table(keys.FLAGS_BY_MONTH).cells(), "flags")
+    missing = total(dashboard.table(keys.MISSING_BY_MONTH).cells(), "missing episodes")
     return f"{sentence(flags)} were raised in the {period}, and {missing} began."
 
 
@@ -224,7 +220,9 @@ def closures(dashboard: Dashboard) -> str:
 
 def outcomes_words(outcomes: AnalysisOutcomes) -> str:
     words = []
-    starts = total(cells(outcomes.table("coaching_starts")), "course, apprenticeship or job starts")
+    starts = total(
+        outcomes.table("coaching_starts").cells(), "course, apprenticeship or job starts"
+    )
     neet = row_count(outcomes.table("coaching_eet"), "NEET to education, employment or training")
     words.append(
         f"Employment coaching recorded {starts}, and "

@@ -39,7 +39,7 @@ from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint
 from desktop.views.common.busy_cursor import busy_cursor
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
-from desktop.views.therapy.therapy_document_dialog import PathChooser
+from desktop.views.common.path_choosers import PathChooser
 
 NOT_AVAILABLE = "—"
 HIDDEN_TOTAL = (

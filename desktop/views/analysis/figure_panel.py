@@ -4,12 +4,10 @@ and buttons to save the chart as a PNG and to copy the table, small counts suppr
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -26,8 +24,8 @@ from desktop.views.analysis.figure_chart import FigureChart, preferred_size, ren
 from desktop.views.caseload.tabs.tab_parts import hint
 from desktop.views.common.document_save_dialog import default_folder
 from desktop.views.common.fixed_rows_model import FixedRowsModel
+from desktop.views.common.path_choosers import PathChooser, save_path_chooser
 from desktop.views.common.restyle import restyle
-from desktop.views.therapy.therapy_document_dialog import PathChooser
 
 # The saved image: this many points wide, drawn at twice that in pixels so it prints sharply.
 PNG_WIDTH = 800
@@ -35,11 +33,7 @@ PNG_SCALE = 2.0
 ShownRow = tuple[str, list[str]]
 
 
-def choose_png_path(parent: QWidget, default_name: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the chart as", default_name, "PNG images (*.png)"
-    )
-    return Path(chosen) if chosen else None
+choose_png_path = save_path_chooser("Save the chart as", "PNG images (*.png)")
 
 
 def png_height(table: FigureTable) -> int:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,7 +47,8 @@ from desktop.views.analysis.population_table_model import (
 from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint
 from desktop.views.common.document_save_dialog import default_folder
-from desktop.views.therapy.therapy_document_dialog import Confirm, PathChooser, ask
+from desktop.views.common.path_choosers import PathChooser, open_path_chooser, save_path_chooser
+from desktop.views.therapy.therapy_document_dialog import Confirm, ask
 
 ABOUT = (
     "The borough's young people aged 10 to 25 by ethnicity, gender and age band, set beside "
@@ -65,18 +65,10 @@ UNREADABLE = "The file could not be read: choose a CSV file saved as UTF-8 text.
 TOO_BIG = "The file is too large to be a population table: choose the CSV of figures."
 
 
-def choose_csv_path(parent: QWidget, start: str) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import population figures", start, "CSV files (*.csv);;All files (*)"
-    )
-    return Path(chosen) if chosen else None
+choose_csv_path = open_path_chooser("Import population figures", "CSV files (*.csv);;All files (*)")
 
 
-def choose_template_path(parent: QWidget, default_name: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the template as", default_name, "CSV files (*.csv)"
-    )
-    return Path(chosen) if chosen else None
+choose_template_path = save_path_chooser("Save the template as", "CSV files (*.csv)")
 
 
 def read_csv_text(path: Path) -> str:

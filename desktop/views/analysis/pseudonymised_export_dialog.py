@@ -3,13 +3,11 @@ password, the reminder that the file leaves the vault, and the writing done off 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.pseudonymised_export import PseudonymisedExportService
+from desktop.views.common.path_choosers import PathChooser, save_path_chooser
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
-from desktop.views.therapy.therapy_document_dialog import PathChooser
 
 RECORDS_FILE = "Pseudonymised records.xlsx"
 ABOUT = (
@@ -22,11 +20,7 @@ ABOUT = (
 )
 
 
-def choose_xlsx_path(parent: QWidget, default_name: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the workbook as", default_name, "Excel workbooks (*.xlsx)"
-    )
-    return Path(chosen) if chosen else None
+choose_xlsx_path = save_path_chooser("Save the workbook as", "Excel workbooks (*.xlsx)")
 
 
 class PseudonymisedExportDialog(ProtectedDocumentDialog):

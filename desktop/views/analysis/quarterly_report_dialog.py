@@ -13,8 +13,9 @@ from desktop.services.quarterly_report_service import QuarterlyReportService, pr
 from desktop.views.analysis.figure_chart import preferred_size, render_png
 from desktop.views.analysis.period_chooser import period_words
 from desktop.views.common.busy_cursor import busy_cursor
+from desktop.views.common.path_choosers import PathChooser
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 REPORT_FILE = "Quarterly report.docx"
 QUARTERS_OFFERED = 8  # two years back

@@ -39,8 +39,9 @@ from desktop.vault.errors import VaultSaveError
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.document_password import DocumentPassword
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
+from desktop.views.common.path_choosers import PathChooser
 from desktop.views.common.restyle import restyle
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 # The default file name holds no personal data: the person adds a name if they want one.
 FILE_NAME = "Case conference report.docx"

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.coaching_document_service import CoachingDocumentService
 from desktop.views.common.document_save_dialog import DocumentSaveDialog
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.common.path_choosers import PathChooser
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 ACTION_PLAN = "Young person's action plan"
 PLAN_SUMMARY = "Coaching plan summary"

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.views.common.document_password import DocumentPassword
 from desktop.views.common.document_save_dialog import REMINDER, DocumentSaveDialog, default_folder
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.common.path_choosers import PathChooser
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 # Given the chosen path and password, writes the document and returns the path written.
 Writer = Callable[[Path, str | None], Path]

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.services.community_document_service import CommunityDocumentService
+from desktop.views.common.path_choosers import PathChooser
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 # The default file name holds no personal data (nor the activity's title, which may name a group).
 INSIGHT_FILE = "Insight report.docx"

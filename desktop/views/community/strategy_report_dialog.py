@@ -8,9 +8,10 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.community_document_service import CommunityDocumentService
+from desktop.views.common.path_choosers import PathChooser
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
 from desktop.views.common.when import date_text
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 # The default file name holds no personal data.
 REPORT_FILE = "Strategy progress report.docx"

@@ -7,8 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.services.meeting_document_service import MeetingDocumentService
+from desktop.views.common.path_choosers import PathChooser
 from desktop.views.common.protected_document_dialog import ProtectedDocumentDialog, Writer
-from desktop.views.therapy.therapy_document_dialog import PathChooser, choose_docx_path
+from desktop.views.therapy.therapy_document_dialog import choose_docx_path
 
 # Default file names hold no personal data: the person adds a name if they want one.
 MINUTES_FILE = "Meeting minutes.docx"

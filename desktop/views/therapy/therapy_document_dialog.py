@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,9 +27,9 @@ from desktop.services.therapy_document_service import (
     TherapyDocumentService,
 )
 from desktop.views.common.document_save_dialog import DocumentSaveDialog
+from desktop.views.common.path_choosers import PathChooser, save_path_chooser
 
 # Asked for a path given the dialog and a default file name; None when the person cancels.
-PathChooser = Callable[[QWidget, str], Path | None]
 # Asked to confirm a question; True to go on.
 Confirm = Callable[[QWidget, str], bool]
 
@@ -46,11 +45,7 @@ BEYOND_SHAREABLE = (
 )
 
 
-def choose_docx_path(parent: QWidget, default_name: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the document as", default_name, "Word documents (*.docx)"
-    )
-    return Path(chosen) if chosen else None
+choose_docx_path = save_path_chooser("Save the document as", "Word documents (*.docx)")
 
 
 def ask(parent: QWidget, question: str) -> bool:
