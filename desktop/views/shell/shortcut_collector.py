@@ -79,8 +79,9 @@ def _hidden_for_good(widget: QWidget, root: QWidget) -> bool:
 
 def scope_of(widget: QWidget, window: QWidget, sections: Mapping[QWidget, str]) -> str | None:
     """Section label, then the innermost tab the widget sits in ("Caseload › Chronology");
-    Everywhere for the window's own menus; None for anything outside the workspace."""
-    if widget is window:
+    Everywhere for the window's own menus and the keys of the shell that holds the sections;
+    None for anything outside the workspace."""
+    if widget is window or any(widget.isAncestorOf(view) for view in sections):
         return EVERYWHERE
     tab: str | None = None
     current: QWidget | None = widget

@@ -6,8 +6,10 @@ import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from desktop.models.accounts import Role
 from desktop.services.bundle import Services
 from desktop.services.people_service import RecordNotFoundError
 from desktop.services.permissions import Section, sections_for
@@ -22,6 +24,15 @@ from desktop.views.data_protection.data_protection_view import DataProtectionVie
 from desktop.views.meetings.meetings_view import MeetingsView
 from desktop.views.therapy.therapy_section import build_therapy_view
 from desktop.views.therapy.therapy_view import TherapyView
+
+# Where each role's day starts: the section open after signing in. The list keeps one order for
+# everyone, so Ctrl+1…8 mean the same place on every colleague's laptop.
+HOME_SECTIONS: dict[Role, Section] = {
+    Role.FAMILY_THERAPIST: Section.FAMILY_THERAPY,
+    Role.EMPLOYMENT_COACH: Section.EMPLOYMENT_COACHING,
+    Role.ANALYST: Section.ANALYSIS,
+    Role.COMMUNITY_OFFICER: Section.COMMUNITY,
+}
 
 
 @dataclass(frozen=True)
@@ -52,12 +63,64 @@ class Workspace(QWidget):
             self.navigation.addItem(item)
             self.pages.addWidget(QWidget())
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self.sections.index(self.home_section()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        self._add_section_keys()
+
+    def home_section(self) -> Section:
+        home = HOME_SECTIONS.get(self._services.user.role, Section.CASELOAD)
+        return home if home in self.sections else self.sections[0]
+
+    def _add_section_keys(self) -> None:
+        """F6 moves between the Sections list and the page; Ctrl+1…8 open a section."""
+        # The whole window: right after signing in the focus may sit on no widget of the page.
+        window = Qt.ShortcutContext.WindowShortcut
+        switch = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        switch.setContext(window)
+        switch.setWhatsThis("Move between the Sections list and the open section")
+        switch.activated.connect(self.switch_pane)
+        self.navigation.setToolTip("Sections (F6 to reach; Ctrl+1 to Ctrl+8 to open one)")
+        for number, section in enumerate(self.sections, start=1):
+            key = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            key.setContext(window)
+            key.setWhatsThis(f"Open {section.label}")
+            key.activated.connect(lambda section=section: self.open_section(section))
+            self.navigation.item(number - 1).setToolTip(f"{section.label} (Ctrl+{number})")
+
+    def switch_pane(self) -> None:
+        if self.navigation.hasFocus():
+            self.focus_page()
+        else:
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_section(self, section: Section) -> None:
+        self.show_section(section)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Focus the page's first control that takes Tab, as if the user had tabbed into it."""
+        page = self.pages.currentWidget()
+        if page is None:
+            return
+        target = page.focusWidget() or page
+        if target is page or not target.isVisible():
+            target = page
+            candidate = page.nextInFocusChain()
+            while candidate is not page and candidate is not None:
+                if (
+                    page.isAncestorOf(candidate)
+                    and candidate.isVisible()
+                    and candidate.isEnabled()
+                    and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ):
+                    target = candidate
+                    break
+                candidate = candidate.nextInFocusChain()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.sections):
