@@ -23,7 +23,7 @@ from desktop.models.choices import (
     ReferralSource,
 )
 from desktop.services.demo_texts import KURDISH_NAMES, REFERRAL_REASONS, STREET_NAMES
-from desktop.services.text_folding import search_text
+from desktop.services.text_folding import name_sort_key, search_text
 
 Row = dict[str, Any]
 
@@ -121,6 +121,8 @@ def people_rows(chooser: random.Random, people: int, staff: Staff, now: datetime
                 "rag": rag,
                 "rag_review_due": None if rag is None else today + timedelta(chooser.randrange(90)),
                 "search_text": search_text(given, family, known_as, reference),
+                "family_sort": name_sort_key(family),
+                "given_sort": name_sort_key(given),
                 "created_at": now - timedelta(days=chooser.randrange(30, 1800)),
                 "updated_at": now - timedelta(days=chooser.randrange(0, 30)),
             }

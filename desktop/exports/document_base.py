@@ -35,9 +35,10 @@ from desktop.exports.house_style import TABLE_STYLE as TABLE_STYLE
 from desktop.exports.house_style import TypeSizes as TypeSizes
 from desktop.exports.house_style import add_missing_styles, apply_sizes
 from desktop.exports.page_fields import add_page_of_pages
-from desktop.exports.rtl_text import add_script_runs, is_all_rtl, set_paragraph_rtl
+from desktop.exports.rtl_text import add_script_runs, set_paragraph_rtl
 from desktop.exports.word_template import default_template as default_template
 from desktop.exports.word_template import open_template
+from desktop.services.text_direction import reads_right_to_left
 
 MARKING = "OFFICIAL-SENSITIVE"
 UNIT_NAME = "Integrated Gangs and Exploitation Unit"
@@ -121,8 +122,9 @@ def add_lines(paragraph: Paragraph, text: str, bold: bool = False) -> None:
         line = line.rstrip()
         if line:
             add_script_runs(paragraph, line, bold=bold)
-    # The whole paragraph decides, as a name may be followed by more lines in English.
-    set_paragraph_rtl(paragraph, is_all_rtl(paragraph.text))
+    # The whole paragraph decides, as a name may be followed by more lines in English; the
+    # same rule as the lists on screen (mostly Arabic: from the right margin).
+    set_paragraph_rtl(paragraph, reads_right_to_left(paragraph.text))
 
 
 def add_label(document: Document, label: str, text: str) -> Paragraph:

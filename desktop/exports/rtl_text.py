@@ -23,12 +23,6 @@ def has_rtl(text: str) -> bool:
     return any(_direction(character) == "R" for character in text)
 
 
-def is_all_rtl(text: str) -> bool:
-    """Right-to-left letters and no left-to-right ones: the whole paragraph reads from the right."""
-    kinds = {_direction(character) for character in text}
-    return "R" in kinds and "L" not in kinds
-
-
 def add_script_runs(paragraph: Paragraph, text: str, bold: bool = False) -> list[Run]:
     """The text as runs: each stretch of right-to-left script (with the spaces and marks between
     its words) in its own right-to-left run, the rest as ordinary runs."""

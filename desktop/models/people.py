@@ -16,7 +16,8 @@ class YoungPerson(Base):
     # The caseload list's sort orders (migration 0010): each page is read on from the last row
     # shown by walking one of these.
     __table_args__ = (
-        Index("ix_young_people_family_name_given_name", "family_name", "given_name"),
+        # By name: the folded sort keys (migration 0014), not the names as typed.
+        Index("ix_young_people_name_sort", "family_sort", "given_sort"),
         Index("ix_young_people_known_as", "known_as"),
         Index("ix_young_people_date_of_birth", "date_of_birth"),
         Index("ix_young_people_key_worker_id", "key_worker_id"),
@@ -52,6 +53,11 @@ class YoungPerson(Base):
     rag_review_due: Mapped[date | None] = mapped_column(default=None)
     # Names, aliases and reference folded (lower case, no accents) for quick search.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The names' places in an alphabetical list (text_folding.name_sort_key), kept in step with
+    # the names by the services: SQLite's own order puts "de Souza" after "Zed" and أحمد
+    # before ابراهيم.
+    family_sort: Mapped[str] = mapped_column(String(200), default="")
+    given_sort: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

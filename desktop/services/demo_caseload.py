@@ -54,7 +54,7 @@ from desktop.services.demo_texts import (
     STREET_NAMES,
     TASKS,
 )
-from desktop.services.text_folding import fold_entry, search_text
+from desktop.services.text_folding import fold_entry, name_sort_key, search_text
 
 # Where the names come from, and how often (Faker locales, plus Kurdish names of our own).
 COMMUNITIES = (("en_GB", 5), ("ar_AA", 2), ("kurdish", 1), ("pl_PL", 1), ("tr_TR", 1))
@@ -197,6 +197,7 @@ def _add_person(session: Session, context: _Context, number: int) -> int:
         )
     ]
     person.search_text = search_text(given, family, person.known_as, reference, *aliases)
+    person.family_sort, person.given_sort = name_sort_key(family), name_sort_key(given)
     session.add(person)
     session.flush()
     _add_allocations(session, context, person)

@@ -185,7 +185,7 @@ class CriticalIncidentService(CommunityServiceBase):
                     )
                     .join(IncidentPerson, IncidentPerson.young_person_id == YoungPerson.id)
                     .where(IncidentPerson.incident_id == incident.id, self._visible())
-                    .order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
+                    .order_by(YoungPerson.family_sort, YoungPerson.given_sort, YoungPerson.id)
                 )
             ]
             total = session.execute(

@@ -297,7 +297,7 @@ def read_meeting(
             )
             .join(MeetingPerson, MeetingPerson.young_person_id == YoungPerson.id)
             .where(discussed, visible)
-            .order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
+            .order_by(YoungPerson.family_sort, YoungPerson.given_sort, YoungPerson.id)
         )
     ]
     all_people = session.execute(

@@ -37,7 +37,7 @@ from desktop.services.permissions import (
     require_section,
 )
 from desktop.services.record_access import RecordNotFoundError, get_person, visible_people
-from desktop.services.text_folding import fold, search_text
+from desktop.services.text_folding import fold, name_sort_key, search_text
 
 Columns = TypeVarTuple("Columns")
 
@@ -563,7 +563,9 @@ def _sort_keys(sort: str, worker_name: Any) -> list[Any]:
     """The columns the list is ordered by (the row id follows them to break ties)."""
     keys: dict[str, list[Any]] = {
         "reference": [YoungPerson.case_reference],
-        "name": [YoungPerson.family_name, YoungPerson.given_name],
+        # Folded keys (text_folding.name_sort_key): case, accents and Arabic letter forms do
+        # not move a name, and Arabic-script names follow the Latin ones in alphabet order.
+        "name": [YoungPerson.family_sort, YoungPerson.given_sort],
         "known_as": [YoungPerson.known_as],
         # Older first when ascending by age, so the date of birth ascends too.
         "age": [YoungPerson.date_of_birth],
@@ -636,6 +638,9 @@ def _apply(person: YoungPerson, details: PersonDetails) -> None:
 
 
 def _refresh_search_text(person: YoungPerson) -> None:
+    """The folded copies of the names: what the quick search looks in, and the name order."""
+    person.family_sort = name_sort_key(person.family_name)
+    person.given_sort = name_sort_key(person.given_name)
     person.search_text = search_text(
         person.given_name,
         person.family_name,

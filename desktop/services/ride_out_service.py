@@ -195,7 +195,7 @@ class RideOutService(CommunityServiceBase):
                     )
                     .join(RideOutPerson, RideOutPerson.young_person_id == YoungPerson.id)
                     .where(RideOutPerson.ride_out_id == ride_out.id, self._visible())
-                    .order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
+                    .order_by(YoungPerson.family_sort, YoungPerson.given_sort, YoungPerson.id)
                 )
             ]
             total = session.execute(

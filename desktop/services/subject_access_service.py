@@ -150,7 +150,7 @@ class SubjectAccessService:
                     visible_people(self._user, self._clock.now()),
                     *(YoungPerson.search_text.contains(t, autoescape=True) for t in terms),
                 )
-                .order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
+                .order_by(YoungPerson.family_sort, YoungPerson.given_sort, YoungPerson.id)
                 .limit(SEARCH_LIMIT)
             ).scalars()
             found = [

@@ -192,7 +192,8 @@ class TaskService:
                 YoungPerson.status != CaseStatus.CLOSED,
                 or_(YoungPerson.key_worker_id == me, allocated),
             )
-            .order_by(rag_order, YoungPerson.family_name, YoungPerson.given_name, YoungPerson.id)
+            # By name as the caseload sorts it (text_folding.name_sort_key).
+            .order_by(rag_order, YoungPerson.family_sort, YoungPerson.given_sort, YoungPerson.id)
         )
         tasks_query = (
             _task_rows()

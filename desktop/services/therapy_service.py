@@ -178,7 +178,7 @@ class TherapyService(TherapySessions):
                 session.execute(
                     select(YoungPerson)
                     .where(visible_people(self._user, self._clock.now()))
-                    .order_by(YoungPerson.given_name, YoungPerson.family_name, YoungPerson.id)
+                    .order_by(YoungPerson.given_sort, YoungPerson.family_sort, YoungPerson.id)
                 ).scalars()
             )
             contacts: dict[int, list[FamilyContactChoice]] = {}

@@ -29,6 +29,7 @@ from desktop.views.caseload.caseload_filter_bar import CaseloadFilterBar
 from desktop.views.caseload.caseload_table_model import CaseloadTableModel
 from desktop.views.caseload.person_form import PersonForm
 from desktop.views.caseload.person_record_view import PersonRecordView, TabFactory
+from desktop.views.common.text_direction_delegate import TextDirectionDelegate
 from desktop.views.data_protection.break_glass_dialog import BreakGlassDialog
 
 # A tab on the caseload's home: its title and how to build it (an open_person signal is
@@ -95,6 +96,8 @@ class CaseloadView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it): no trap
+        # A name in Arabic script is laid out from the right, on the column's left edge.
+        self.table.setItemDelegate(TextDirectionDelegate(self.table))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.common.rows_table_model import RowsTableModel
+from desktop.views.common.text_direction_delegate import TextDirectionDelegate
 
 Row = TypeVar("Row")
 
@@ -46,6 +47,8 @@ class RowTable(QWidget, Generic[Row]):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        # Text in Arabic script reads from the right ("محمد الحسن (مو)" keeps its brackets).
+        self.view.setItemDelegate(TextDirectionDelegate(self.view))
         self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no trap
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
