@@ -22,6 +22,7 @@ from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.kdf import KdfPolicy
 from desktop.vault.layout import VaultLayout
 from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.describe_on_focus import install_accessibility
 from desktop.views.common.first_paint import (
     report_startup_and_quit,
     startup_probe_requested,
@@ -55,6 +56,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(application_icon())
     # The OS's light or dark mode at once; build_main_window adds the person's own choice.
     apply_theme(app, theme_for(system_scheme(), system_wants_high_contrast()))
+    # Screen readers: every control described when first shown; status-bar messages read out.
+    install_accessibility(app)
     return app
 
 

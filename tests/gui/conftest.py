@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -16,10 +17,39 @@ from desktop.models.accounts import Account
 from desktop.services.sign_in_service import SignedIn
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.layout import VaultLayout
+from desktop.views.common.describe_on_focus import install_accessibility
 from desktop.views.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy, InMemoryKeyring
 
 WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def describe_on_focus(qapp: QApplication) -> None:
+    """Controls described as the focus reaches them, as desktop/app.py does."""
+    install_accessibility(qapp)
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_choices() -> Iterator[None]:
+    """Each test starts with the dialogs' defaults: the choices they remember per user (the last
+    entry type, session mode, place and referral source) live as long as the program does."""
+    from desktop.views.caseload import chronology_dialogs
+    from desktop.views.caseload.tabs import referral_dialog
+    from desktop.views.coaching import coaching_session_dialog
+    from desktop.views.therapy import session_dialog
+
+    remembered = (
+        chronology_dialogs._last_type,
+        coaching_session_dialog._last_mode,
+        session_dialog._last_location,
+        referral_dialog._last_source,
+    )
+    for each in remembered:
+        each.clear()
+    yield
+    for each in remembered:
+        each.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Every dialog under desktop/views, opened over the demo vault and checked for a screen reader
-and a keyboard: each input has an accessible name, Tab reaches every input, every button says
-what it does. Dialogs are found by walking the package: one without a factory fails the walk."""
+and a keyboard: each input has an accessible name and a description of its own, Tab reaches
+every input, every button says what it does. Dialogs are found by walking the package: one
+without a factory fails the walk."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ def dialog_classes() -> list[type[QDialog]]:
 # ---- the checks --------------------------------------------------------------------------
 
 
-def _inside_input(widget: QWidget, dialog: QDialog) -> bool:
+def _inside_input(widget: QWidget, dialog: QWidget) -> bool:
     """True for the parts of a compound input (a spin box's line edit, a combo's list)."""
     parent = widget.parentWidget()
     while parent is not None and parent is not dialog:
@@ -94,7 +95,7 @@ def _inside_input(widget: QWidget, dialog: QDialog) -> bool:
     return False
 
 
-def _inputs(dialog: QDialog) -> list[QWidget]:
+def _inputs(dialog: QWidget) -> list[QWidget]:
     return [
         widget
         for widget in dialog.findChildren(QWidget)
@@ -113,7 +114,7 @@ def _describe(widget: QWidget) -> str:
     return f"{type(widget).__name__} {name!r}" + (f" ({text!r})" if text and not name else "")
 
 
-def name_problems(dialog: QDialog) -> list[str]:
+def name_problems(dialog: QWidget) -> list[str]:
     """Inputs a screen reader could not name, and buttons that say nothing."""
     buddies = {
         id(label.buddy()): _stripped(label.text())
@@ -129,6 +130,34 @@ def name_problems(dialog: QDialog) -> list[str]:
         silent = not (_stripped(button.text()) or button.accessibleName().strip())
         if isinstance(button, BUTTONS) and button.isVisible() and silent:
             found.append(f"{_describe(button)}: a button with no text or accessible name")
+    return found
+
+
+def settle() -> None:
+    """Lets what was just shown finish showing; the focus landing in it has it described."""
+    QApplication.processEvents()
+
+
+def _spoken_name(widget: QWidget, buddies: dict[int, str]) -> str:
+    own_text = _stripped(widget.text()) if isinstance(widget, QAbstractButton) else ""
+    return widget.accessibleName().strip() or buddies.get(id(widget), "") or own_text
+
+
+def description_problems(dialog: QWidget) -> list[str]:
+    """Inputs and buttons a screen reader could not describe beyond their name."""
+    buddies = {
+        id(label.buddy()): _stripped(label.text())
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None
+    }
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if isinstance(b, BUTTONS)]
+    found = []
+    for widget in _inputs(dialog) + [b for b in buttons if b.isVisible()]:
+        description = widget.accessibleDescription().strip()
+        if not description:
+            found.append(f"{_describe(widget)}: no accessible description")
+        elif description.casefold() == _spoken_name(widget, buddies).casefold():
+            found.append(f"{_describe(widget)}: its description only repeats its name")
     return found
 
 
@@ -242,7 +271,9 @@ def test_every_dialog_has_a_factory() -> None:
     assert {_qualified(kind) for kind in classes} >= BASES
 
 
-def test_every_dialog_names_its_inputs_and_reaches_them_with_tab(qtbot: QtBot, demo: Demo) -> None:
+def test_every_dialog_names_and_describes_its_inputs_and_reaches_them_with_tab(
+    qtbot: QtBot, demo: Demo
+) -> None:
     table = factories()
     problems: list[str] = []
     pages = 0
@@ -257,7 +288,10 @@ def test_every_dialog_names_its_inputs_and_reaches_them_with_tab(qtbot: QtBot, d
             continue
         _show(qtbot, dialog)
         for page in _pages(dialog):
-            found = name_problems(dialog) + tab_problems(qtbot, dialog)
+            settle()  # a page's controls are described once it has shown
+            found = (
+                name_problems(dialog) + description_problems(dialog) + tab_problems(qtbot, dialog)
+            )
             problems += [f"{title}{page} → {problem}" for problem in found]
             pages += 1
         dialog.reject()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import actions
 from desktop.services.audit_chain import ChainVerdict
 from desktop.services.audit_service import AuditFilter, AuditRow, AuditService
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.paged_table_model import PagedTableModel
 from desktop.views.common.restyle import restyle
@@ -137,8 +138,7 @@ class AuditPanel(QWidget):
         """Reads and hashes every row of the log (years of it): off the GUI thread."""
         self.check_button.setEnabled(False)
         restyle(self.verdict, "notice")
-        self.verdict.setText("Checking every row of the audit log…")
-        self.verdict.show()
+        announce(self.verdict, "Checking every row of the audit log…")
         audit = self._audit
         task = BackgroundTask(lambda _report: audit.verify_chain())
         task.succeeded.connect(self._show_verdict)
@@ -148,17 +148,18 @@ class AuditPanel(QWidget):
     def _check_failed(self, kind: str) -> None:
         self.check_button.setEnabled(True)
         restyle(self.verdict, "error")
-        self.verdict.setText(f"The check did not complete ({kind}).")
+        announce(self.verdict, f"The check did not complete ({kind}).", urgent=True)
 
     def _show_verdict(self, verdict: object) -> None:
         assert isinstance(verdict, ChainVerdict)
         self.check_button.setEnabled(True)
         if verdict.intact:
             restyle(self.verdict, "notice")
-            self.verdict.setText(f"The audit log is intact: {verdict.rows_checked} rows checked.")
+            announce(self.verdict, f"The audit log is intact: {verdict.rows_checked} rows checked.")
         else:
             restyle(self.verdict, "error")
-            self.verdict.setText(
-                "The audit log has been tampered with:\n" + "\n".join(verdict.problems[:10])
+            announce(
+                self.verdict,
+                "The audit log has been tampered with:\n" + "\n".join(verdict.problems[:10]),
+                urgent=True,
             )
-        self.verdict.show()

@@ -28,6 +28,7 @@ from desktop.services.backup_settings import (
 )
 from desktop.services.bundle import Services
 from desktop.views.admin.restore_dialog import RestoreDialog
+from desktop.views.common.announce import announce
 from desktop.views.common.backup_runner import BackupRunner
 from desktop.views.common.restyle import restyle
 
@@ -168,8 +169,7 @@ class BackupPanel(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=error)
 
     def browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())

@@ -22,6 +22,7 @@ from desktop.services.bundle import Services
 from desktop.services.coaching_records import REVIEW_WEEKS_RANGE, BarrierTypeRow, CoachingInputError
 from desktop.views.caseload.tabs.tab_parts import hint, section_title
 from desktop.views.coaching.coaching_plan_parts import CoachingSavingDialog
+from desktop.views.common.announce import announce
 from desktop.views.common.fixed_rows_model import FixedRowsModel
 
 COLUMNS = (
@@ -134,12 +135,10 @@ class CoachingSettingsPanel(QWidget):
             self._services.coaching.set_review_interval_weeks(weeks)
         except CoachingInputError as error:
             self.saved.hide()
-            self.error.setText(str(error))
-            self.error.show()
+            announce(self.error, str(error), urgent=True)
             return
         self.error.hide()
-        self.saved.setText(f"Saved: plans are reviewed every {weeks} week{'s' * (weeks != 1)}.")
-        self.saved.show()
+        announce(self.saved, f"Saved: plans are reviewed every {weeks} week{'s' * (weeks != 1)}.")
 
     def add_barrier_type(self) -> None:
         coaching = self._services.coaching

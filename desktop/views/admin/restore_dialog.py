@@ -24,6 +24,7 @@ from desktop.backup.restore import RestoreResult, restore
 from desktop.backup.verify import BackupReport, verify_backup
 from desktop.clock import Clock
 from desktop.vault.errors import VaultError
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.passphrase_field import PassphraseField
 from desktop.views.common.restyle import restyle
@@ -86,7 +87,7 @@ class RestoreDialog(QDialog):
 
     def _show(self, text: str, *, error: bool) -> None:
         restyle(self.report, "error" if error else "notice")
-        self.report.setText(text)
+        announce(self.report, text, urgent=error)
 
     def check(self) -> None:
         """The files' integrity, without a passphrase; the full check comes with the restore.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.bundle import Services
 from desktop.services.settings_service import IDLE_LOCK_RANGE
+from desktop.views.common.announce import announce
 
 
 class SettingsPanel(QWidget):
@@ -53,5 +54,4 @@ class SettingsPanel(QWidget):
         self._services.settings.set_idle_lock_minutes(self.idle_minutes.value())
         if self.remember_allowed.isChecked() != self._services.accounts.remember_allowed():
             self._services.accounts.set_remember_allowed(self.remember_allowed.isChecked())
-        self.saved.setText("Saved. The new idle time applies from the next sign-in.")
-        self.saved.show()
+        announce(self.saved, "Saved. The new idle time applies from the next sign-in.")

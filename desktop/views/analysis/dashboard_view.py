@@ -37,6 +37,7 @@ from desktop.views.analysis.period_chooser import PeriodChooser, period_words
 from desktop.views.analysis.pseudonymised_export_dialog import choose_xlsx_path
 from desktop.views.caseload.record_tab import error_label
 from desktop.views.caseload.tabs.tab_parts import hint
+from desktop.views.common.announce import announce
 from desktop.views.common.busy_cursor import busy_cursor
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
 from desktop.views.common.path_choosers import PathChooser
@@ -207,8 +208,7 @@ class DashboardView(QWidget):
         except (ValueError, PermissionDeniedError, VaultSaveError) as refused:
             self.warn(self, str(refused))
             return
-        self.notice.setText(f"Saved the figures as {written.name}. {REMINDER}")
-        self.notice.show()
+        announce(self.notice, f"Saved the figures as {written.name}. {REMINDER}")
 
     def _refused(self, message: str) -> None:
         self.error.setText(message)

@@ -142,4 +142,7 @@ class DisproportionalityTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        named = orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
+        if named and 0 <= section < len(self._rows):
+            return self._rows[section].label  # each row's group, read beside its cells
         return column_header(HEADERS, NUMBERS, section, orientation, role)

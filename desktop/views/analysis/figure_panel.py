@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services.analysis_tables import FigureTable
 from desktop.views.analysis.figure_chart import FigureChart, preferred_size, render_png
 from desktop.views.caseload.tabs.tab_parts import hint
+from desktop.views.common.announce import announce
 from desktop.views.common.document_save_dialog import default_folder
 from desktop.views.common.fixed_rows_model import FixedRowsModel
 from desktop.views.common.path_choosers import PathChooser, save_path_chooser
@@ -60,7 +61,9 @@ def table_model(table: FigureTable) -> FixedRowsModel[ShownRow]:
     total beside a suppressed cell would give it away."""
     columns: list[tuple[str, Callable[[ShownRow], str]]] = [(table.row_heading, _label)]
     columns += [(heading, _cell(index)) for index, heading in enumerate(table.columns)]
-    model: FixedRowsModel[ShownRow] = FixedRowsModel(columns, centred=range(1, len(columns)))
+    model: FixedRowsModel[ShownRow] = FixedRowsModel(
+        columns, centred=range(1, len(columns)), row_header=_label
+    )
     model.set_rows(table.shown_rows())
     return model
 
@@ -164,4 +167,4 @@ class FigurePanel(QFrame):
 
     def _say(self, text: str, error: bool) -> None:
         restyle(self.message, "error" if error else "hint")
-        self.message.setText(text)
+        announce(self.message, text, urgent=error)

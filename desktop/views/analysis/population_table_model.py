@@ -168,4 +168,9 @@ class PopulationTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        named = orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
+        if named and 0 <= section < len(self._lines):
+            # Each row's group, read beside the figure being typed (the category is shown once).
+            line = self._lines[section]
+            return f"{DIMENSION_LABELS[line.dimension]}: {line.label}"
         return column_header(HEADERS, (POPULATION,), section, orientation, role)

@@ -36,6 +36,7 @@ from desktop.services.conference_records import (
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
 from desktop.vault.errors import VaultSaveError
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.document_password import DocumentPassword
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
@@ -320,5 +321,4 @@ class ConferencePackDialog(QDialog):
 
     def _show(self, text: str, *, error: bool) -> None:
         restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=error)

@@ -35,6 +35,7 @@ from desktop.services.restriction_service import RestrictionService
 from desktop.views.caseload.person_fields import from_fields, to_fields
 from desktop.views.caseload.possible_matches import PossibleMatchesPanel
 from desktop.views.common import field_binding
+from desktop.views.common.announce import announce
 from desktop.views.data_protection.break_glass_dialog import BreakGlassDialog
 
 AUTOSAVE_DELAY_MS = 1500
@@ -163,7 +164,7 @@ class PersonForm(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.discard_button = QPushButton("&Discard my unsaved changes")
+        self.discard_button = QPushButton("Discard my unsaved changes")
         self.discard_button.setToolTip("Go back to the record as it was last saved")
         self.discard_button.clicked.connect(self.discard_draft)
         self.discard_button.hide()
@@ -175,9 +176,12 @@ class PersonForm(QWidget):
         self.matches.open_person.connect(self._open_match)
         self.matches.break_glass.connect(self._break_glass)
 
+        # Alt letters: the record's tabs (and the menus) take most of them, so only the fields
+        # used most have one; each letter is used once on the screen (tests/gui/
+        # test_mnemonic_clashes.py). The rest are reached with Tab, in reading order.
         identity = QFormLayout()
-        identity.addRow("&Given name", self.given_name)
-        identity.addRow("&Family name", self.family_name)
+        identity.addRow("Giv&en name", self.given_name)
+        identity.addRow("Family &name", self.family_name)
         identity.addRow("&Known as", self.known_as)
         identity.addRow("&Aliases", self.aliases)
         born = QHBoxLayout()
@@ -186,23 +190,23 @@ class PersonForm(QWidget):
         born_label = QLabel("Date of &birth")
         born_label.setBuddy(self.date_of_birth)
         identity.addRow(born_label, born)
-        identity.addRow("Age &reason", self.age_exception_reason)
-        identity.addRow("Gen&der", self.gender)
-        identity.addRow("&Ethnicity", self.ethnicity)
-        identity.addRow("First &language", self.first_language)
+        identity.addRow("Age reason", self.age_exception_reason)
+        identity.addRow("Gender", self.gender)
+        identity.addRow("Ethnicity", self.ethnicity)
+        identity.addRow("First language", self.first_language)
         identity.addRow("", self.interpreter_needed)
         situation = QFormLayout()
-        situation.addRow("Education, &training", self.eet_status)
-        situation.addRow("School or &college", self.school_or_college)
-        situation.addRow("Legal s&tatus", self.legal_status)
-        situation.addRow("SE&ND", self.send_needs)
+        situation.addRow("Education, training", self.eet_status)
+        situation.addRow("School or college", self.school_or_college)
+        situation.addRow("Legal status", self.legal_status)
+        situation.addRow("SEND", self.send_needs)
         situation.addRow("Key &worker", self.key_worker)
-        situation.addRow("Also w&orking\nwith them", self.allocated)
+        situation.addRow("Also working\nwith them", self.allocated)
         columns = QHBoxLayout()
         columns.addLayout(identity, 1)
         columns.addSpacing(24)
         columns.addLayout(situation, 1)
-        summary_label = QLabel("&Summary")
+        summary_label = QLabel("S&ummary")
         summary_label.setBuddy(self.summary)
 
         # The scroll area and its page are in place before the fields go in: with the style
@@ -284,8 +288,9 @@ class PersonForm(QWidget):
             if name in self.fields:
                 field_binding.write(self.fields[name], text)
         self._dirty = True
-        self.notice.setText("Your unsaved changes have been restored. Save them, or discard them.")
-        self.notice.show()
+        announce(
+            self.notice, "Your unsaved changes have been restored. Save them, or discard them."
+        )
         self.discard_button.show()
 
     def discard_draft(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QW
 from desktop.services.permissions import PermissionDeniedError
 from desktop.services.record_access import RecordNotFoundError
 from desktop.vault.errors import VaultSaveError
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.restyle import restyle
 
@@ -78,6 +79,5 @@ class DocumentSaveDialog(QDialog):
 
     def _show(self, text: str, *, error: bool) -> None:
         restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=error)
         self.adjustSize()  # grow with the message instead of squeezing the fields

@@ -19,7 +19,9 @@ WARNING = QColor("#9b1c1c")
 class FixedRowsModel(QAbstractTableModel, Generic[Row]):
     """muted(row) greys a row out (an ended link, a person not on your caseload); warning(row)
     shows it, or its warning_columns, in red and bold (an overdue interview); tooltip(row)
-    gives a hover text; centred columns hold short values such as counts."""
+    gives a hover text; centred columns hold short values such as counts; row_header(row)
+    names a row whose first column names it (a figure's group), for a screen reader to say
+    beside each of its cells."""
 
     def __init__(
         self,
@@ -30,6 +32,7 @@ class FixedRowsModel(QAbstractTableModel, Generic[Row]):
         tooltip: Callable[[Row], str] | None = None,
         warning_columns: Collection[int] | None = None,
         centred: Collection[int] = (),
+        row_header: Callable[[Row], str] | None = None,
     ) -> None:
         super().__init__()
         self._columns = list(columns)
@@ -39,6 +42,7 @@ class FixedRowsModel(QAbstractTableModel, Generic[Row]):
         self._tooltip = tooltip
         self._warning_columns = warning_columns  # None: the whole row
         self._centred = frozenset(centred)
+        self._row_header = row_header
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
@@ -90,6 +94,10 @@ class FixedRowsModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return self._columns[section][0]
+        if self._row_header is not None and 0 <= section < len(self._rows):
+            return self._row_header(self._rows[section])
         return None

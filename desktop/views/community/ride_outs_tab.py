@@ -24,6 +24,7 @@ from desktop.services.ride_out_service import RideOutInput, RideOutRow, RideOutV
 from desktop.views.caseload.tabs.dialog_fields import text_area
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.coaching.coaching_plan_parts import local_today
+from desktop.views.common.announce import announce
 from desktop.views.common.page_saving import run_dialog
 from desktop.views.common.restyle import restyle
 from desktop.views.common.row_table_view import RowTable
@@ -334,8 +335,7 @@ class RideOutsTab(QWidget):
 
     def _tell(self, text: str) -> None:
         restyle(self.notice, "notice")
-        self.notice.setText(text)
-        self.notice.show()
+        announce(self.notice, text)
 
     def _run(self, dialog: QDialog) -> bool:
         return run_dialog(dialog, self.reload)

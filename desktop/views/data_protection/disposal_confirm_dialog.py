@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.disposal_service import DisposalPreview, DisposalResult, DisposalService
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.restyle import restyle
 
@@ -137,8 +138,7 @@ class DisposalConfirmDialog(QDialog):
             self.accept()
             return
         restyle(self.status, "error")
-        self.status.setText(self._failure or "The disposal did not complete.")
-        self.status.show()
+        announce(self.status, self._failure or "The disposal did not complete.", urgent=True)
         self.progress.hide()
         self.confirmation.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)

@@ -14,6 +14,7 @@ from desktop.services.record_access import RecordNotFoundError
 from desktop.services.retention_holds import LegalHoldService
 from desktop.services.retention_review_service import DueRecord, RetentionReviewService
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.common.announce import announce
 from desktop.views.common.restyle import restyle
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
@@ -202,5 +203,4 @@ class RetentionDueTab(QWidget):
 
     def _say(self, message: str, role: str) -> None:
         restyle(self.message, role)
-        self.message.setText(message)
-        self.message.show()
+        announce(self.message, message, urgent=role == "error")

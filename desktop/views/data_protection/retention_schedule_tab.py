@@ -22,6 +22,7 @@ from desktop.services.retention_schedule import (
     RuleRow,
 )
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
+from desktop.views.common.announce import announce
 from desktop.views.common.restyle import restyle
 from desktop.views.common.when import local_time_text
 
@@ -102,17 +103,16 @@ class RetentionScheduleTab(QWidget):
                     changed += 1
         except ValueError as error:
             restyle(self.message, "error")
-            self.message.setText(str(error))
-            self.message.show()
+            announce(self.message, str(error), urgent=True)
             return
         self.reload()
         restyle(self.message, "notice")
-        self.message.setText(
+        announce(
+            self.message,
             f"Saved: {changed} rule{'s' if changed != 1 else ''} changed."
             if changed
-            else "Nothing had changed."
+            else "Nothing had changed.",
         )
-        self.message.show()
 
 
 def _note(row: RuleRow) -> str:

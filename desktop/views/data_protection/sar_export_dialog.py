@@ -25,6 +25,7 @@ from desktop.services.record_access import RecordNotFoundError
 from desktop.services.sar_document_service import SarDocumentService, reference_of
 from desktop.services.subject_access_service import SarRequestError, SubjectAccessService
 from desktop.vault.errors import VaultSaveError
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.document_password import DocumentPassword
 from desktop.views.common.document_save_dialog import REMINDER, default_folder
@@ -201,6 +202,5 @@ class SarExportDialog(QDialog):
 
     def _show(self, text: str, *, error: bool) -> None:
         restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=error)
         self.adjustSize()

@@ -30,6 +30,7 @@ from desktop.services.subject_access_service import OPEN_STATUSES, SubjectAccess
 from desktop.vault.errors import VaultSaveError
 from desktop.views.caseload.tabs.dialog_fields import day
 from desktop.views.caseload.tabs.tab_parts import hint, section_title
+from desktop.views.common.announce import announce
 from desktop.views.common.restyle import restyle
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.data_protection.sar_export_dialog import (
@@ -316,8 +317,7 @@ class SarReviewWindow(QWidget):
 
     def _say(self, text: str, *, error: bool) -> None:
         restyle(self.message, "error" if error else "notice")
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.closed.emit()

@@ -30,6 +30,7 @@ from desktop.services.therapy_note_service import (
     TherapyInputError,
 )
 from desktop.services.therapy_records import LATE_ENTRY_AFTER, NoteInput, SessionRow
+from desktop.views.common.announce import announce
 from desktop.views.common.restyle import restyle
 from desktop.views.therapy.note_autosave import Autosave
 from desktop.views.therapy.note_heading import session_heading
@@ -207,7 +208,7 @@ class NoteEditor(QWidget):
 
     def _show_problem(self, text: str) -> None:
         restyle(self.status, "error")
-        self.status.setText(text)
+        announce(self.status, text, urgent=True)
 
     # ---- the template and the risk check ---------------------------------------------------
     def _format_changed(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.sign_in_service import SignedIn
 from desktop.vault.errors import VaultError
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
 from desktop.views.common.passphrase_field import PassphraseField
 from desktop.views.shell.shell_dependencies import ShellDependencies
@@ -199,8 +200,7 @@ class UnlockView(QWidget):
             self.passphrase.edit.setFocus()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        announce(self.message, text, urgent=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
