@@ -27,7 +27,7 @@ from tests.gui.keyboard_driver import ALT, CTRL, check, key, on_modal, reactivat
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 # Dialogs and windows of their own: the keys they set are read from their source.
 DIALOG_SOURCES = {
-    "Chronology entry": ["views/caseload/chronology_dialogs.py"],
+    "Forms": ["views/common/form_dialog.py", "views/caseload/chronology_dialogs.py"],
     "Text boxes": ["views/common/spell_text_edit.py"],
     "Session note": ["views/therapy/note_editor.py", "views/therapy/note_page.py"],
     "Subject access review": [
@@ -136,7 +136,7 @@ def test_a_worker_is_not_listed_keys_of_sections_they_do_not_have(
     sign_in(qtbot, window, demo_username(Role.GANGS_WORKER))
     listed = _listed_by_keyboard(qtbot, window)
     groups = {entry.scope.split(" › ")[0] for entry in listed}
-    assert "Caseload" in groups and "Chronology entry" in groups
+    assert "Caseload" in groups and "Forms" in groups
     assert "Analysis" not in groups and "Subject access review" not in groups
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,16 +36,22 @@ from desktop.services.chronology_service import (
 )
 from desktop.services.permissions import PermissionDeniedError
 from desktop.views.caseload.chronology_table_model import local_time
+from desktop.views.caseload.entry_template_picker import EntryTemplatePicker
 from desktop.views.common import field_binding
+from desktop.views.common.field_problems import FieldProblem, tie
 from desktop.views.common.form_dialog import FormDialog
 
 AUTOSAVE_DELAY_MS = 1500
-SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Return on the main keys, Enter on the keypad
 REFUSALS = (ChronologyInputError, PermissionDeniedError, RecordNotFoundError, StaleEntryError)
 
 # The type of the last entry each user added, so a run of ride-out contacts is quick to type.
 # Kept in memory only: it is a preference about work in progress, not a setting to keep.
 _last_type: dict[str, EntryType] = {}
+
+
+def default_type(username: str) -> EntryType:
+    """The type a new entry starts with: the user's last one, else a visit."""
+    return _last_type.get(username, EntryType.VISIT)
 
 
 def _to_qt(value: datetime) -> QDateTime:
@@ -157,6 +163,18 @@ class EntryDialog(FormDialog):
         group_label.setBuddy(self.group)
         links.addWidget(group_label)
         links.addWidget(self.group, 1)
+        # A plain function, not a bound method: the picker must not hold the dialog (a cycle
+        # would keep the dialog's wrapper alive after Qt has deleted the dialog).
+        username = self._services.user.username
+        self.template = EntryTemplatePicker(
+            self.entry_type, self.summary, self.detail, lambda: default_type(username)
+        )
+        self.template.type_chosen = self._entry is not None  # an edited entry keeps its type
+        if self._entry is None:  # an entry being edited already has its words
+            self._add_row("Te&mplate", self.template, self.template.combo)
+        else:
+            self.template.setParent(self)  # owned, and deleted, with the dialog
+            self.template.hide()
         self._add_row("&When", self.when, self.when)
         self._add_row("&Type", self.entry_type, self.entry_type)
         self._add_row("&Summary", summary_row, self.summary)
@@ -188,8 +206,6 @@ class EntryDialog(FormDialog):
         self.ok_button.setToolTip("Save (Ctrl+Enter)")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setToolTip("Close without saving; your text is kept as a draft (Esc)")
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.accept)
         self.setMinimumWidth(640)
 
     def _add_row(self, text: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
@@ -205,8 +221,9 @@ class EntryDialog(FormDialog):
         if self._entry is not None:
             details = self._entry.details
         else:
-            kind = _last_type.get(self._services.user.username, EntryType.VISIT)
-            details = EntryInput(self._services.clock.now(), kind, "")
+            details = EntryInput(
+                self._services.clock.now(), default_type(self._services.user.username), ""
+            )
         return {
             "occurred_at": details.occurred_at.isoformat(),
             "entry_type": details.entry_type.value,
@@ -255,7 +272,15 @@ class EntryDialog(FormDialog):
         )
 
     def problems(self) -> list[str]:
-        return self.entry_input().problems(self._services.clock.now())
+        found = self.entry_input().problems(self._services.clock.now())
+        return tie(
+            found,
+            {
+                "The date and time are in the future.": self.when,
+                "Enter a summary.": self.summary,
+                f"The summary is longer than {SUMMARY_LIMIT} characters.": self.summary,
+            },
+        )
 
     def _count_summary(self) -> None:
         self.summary_count.setText(f"{len(self.summary.text())}/{SUMMARY_LIMIT}")
@@ -276,6 +301,7 @@ class EntryDialog(FormDialog):
         if not draft:
             return
         self._fill(draft)
+        self.template.type_chosen = True  # the type restored is the user's own choice
         self._dirty = True
         message = "Your unsaved text has been restored. Save it, or discard the draft."
         if self._entry is not None and draft.get("base_version") != str(self._entry.version):
@@ -290,6 +316,7 @@ class EntryDialog(FormDialog):
     def discard_draft(self) -> None:
         self._autosave.stop()
         self._services.drafts.discard(self.form_key)
+        self.template.reset(type_chosen=self._entry is not None)
         self._fill(self._initial_texts())
         self._dirty = False
         self.notice_row.hide()
@@ -364,13 +391,11 @@ class DeleteEntryDialog(FormDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Delete entry")
         self.ok_button.setToolTip("Delete the entry, leaving a tombstone (Ctrl+Enter)")
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.accept)
         self.reason.setFocus()
 
     def problems(self) -> list[str]:
         if not self.reason.toPlainText().strip():
-            return ["Give the reason for deleting this entry."]
+            return [FieldProblem(self.reason, "Give the reason for deleting this entry.")]
         return []
 
     def accept(self) -> None:

@@ -43,7 +43,7 @@ LATER = (
     Shortcut("Caseload › Tasks", "Ctrl+Return", "Mark done"),
     Shortcut("Caseload › Sharing", "Ctrl+Shift+N", "Add consent or decision to share"),
     Shortcut("Caseload › Sharing", "Ctrl+Shift+W", "Withdraw"),
-    Shortcut("Chronology entry", "Ctrl+Return", "Save the entry"),
+    Shortcut("Forms", "Ctrl+Return", "Save and close the form (Ctrl+Enter on the keypad)"),
     Shortcut("Text boxes", "Ctrl+.", "Spelling suggestions at the text cursor"),
     Shortcut("Family therapy", "Esc", "Back to the list"),
     Shortcut("Family therapy › Details", "Ctrl+E", "Edit the case's details"),
@@ -70,7 +70,7 @@ LATER = (
 # Which section each of the later scopes belongs to: a role without it is not shown them.
 LATER_SECTION: dict[str, str | None] = {
     "Text boxes": None,  # every role writes
-    "Chronology entry": "Caseload",
+    "Forms": None,  # every role fills in forms
     "Session note": "Family therapy",
     "Subject access review": "Data protection",
 }

@@ -10,6 +10,8 @@ from desktop.views.therapy.note_sections import EditorFactory, plain_editor, siz
 
 
 class AddendumDialog(FormDialog):
+    checks_as_you_type = False  # problems() saves the addendum: run it on OK only
+
     def __init__(
         self,
         notes: TherapyNoteService,
