@@ -45,7 +45,7 @@ def person_id(coordinator: tuple[SignedIn, str], clock: FakeClock) -> int:
 
 def _sharing_tab(qtbot: QtBot, view: PersonRecordView) -> SharingTab:
     bar = view.tabs.tabBar()
-    index = next(i for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Sh&aring")
+    index = next(i for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Sharing")
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     tab = view.tabs.currentWidget()
     assert isinstance(tab, SharingTab)

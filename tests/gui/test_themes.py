@@ -9,18 +9,27 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_application
 from desktop.resources_path import resource
 from desktop.views.common.theme import (
     HIGH_CONTRAST_KEY,
+    IMAGES,
     PALETTES,
     TEXT_PAIRS,
     TEXT_SIZES,
     Theme,
     ThemeController,
+    apply_theme,
     style_sheet,
     system_text_pt,
     theme_for,
@@ -115,7 +124,8 @@ def test_every_style_fills_every_colour_and_has_focus_rules(theme: Theme) -> Non
 
 def test_the_template_only_names_palette_colours() -> None:
     names = set(re.findall(r"@([a-z_]+)", resource("style.qss").read_text("utf-8")))
-    assert names <= set(asdict(PALETTES[Theme.LIGHT])) | set(TEXT_SIZES)
+    assert names <= set(asdict(PALETTES[Theme.LIGHT])) | set(TEXT_SIZES) | set(IMAGES)
+    assert all(resource("icons", file).is_file() for file in IMAGES.values())
     assert {"ink", "window", "focus", "surface"} <= names
 
 
@@ -221,3 +231,33 @@ def test_focused_input_shows_a_two_pixel_ring(
             assert image.pixelColor(0, middle) == focus, (theme, widget)
             assert image.pixelColor(1, middle) == focus, (theme, widget)
     controller.apply(Qt.ColorScheme.Light, False)
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_tick_boxes_show_their_box_and_tick_in_every_look(
+    app: QApplication, qtbot: QtBot, theme: Theme
+) -> None:
+    # WCAG 1.4.11: the platform's box was darker than the dark look's window, so invisible.
+    apply_theme(app, theme)
+    palette = PALETTES[theme]
+    try:
+        boxes = {checked: QCheckBox("Needs an interpreter") for checked in (False, True)}
+        for checked, box in boxes.items():
+            qtbot.addWidget(box)
+            box.setChecked(checked)
+            box.show()
+            qtbot.waitExposed(box)
+        empty, ticked = (boxes[flag].grab().toImage() for flag in (False, True))
+        edge = QColor(palette.input_border)
+        assert contrast(palette.input_border, palette.window) >= 3.0
+        assert any(empty.pixelColor(x, y) == edge for x in range(16) for y in range(empty.height()))
+        fill = QColor(palette.accent)
+        assert any(
+            ticked.pixelColor(x, y) == fill for x in range(16) for y in range(ticked.height())
+        )
+        white = QColor("#ffffff")  # the tick itself, drawn in white on the accent
+        assert any(
+            ticked.pixelColor(x, y) == white for x in range(16) for y in range(ticked.height())
+        )
+    finally:
+        apply_theme(app, Theme.LIGHT)

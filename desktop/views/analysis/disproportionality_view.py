@@ -61,9 +61,10 @@ EMPTY = (
 EMPTY_NO_EDIT = "Ask the unit's analyst or coordinator to enter them."
 COLUMN_WIDTHS = {COUNT: 120, SHARE: 95, POPULATION_SHARE: 150, RATIO: 205, BAR: 180}
 CONTENT_WIDTH = 1240
+# The palette's colours, so the note follows the light, dark and high-contrast looks.
 NOTE_STYLE = (
-    "QLabel { background: #eef2f7; border: 1px solid #c9d3df; border-radius: 6px; "
-    "padding: 10px 12px; color: #1b1f24; }"
+    "QLabel { background: palette(alternate-base); border: 1px solid palette(mid); "
+    "border-radius: 6px; padding: 10px 12px; color: palette(text); }"
 )
 
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -27,10 +26,9 @@ from desktop.views.analysis.figure_plot import (
     draw_legend,
     legend_height,
 )
+from desktop.views.common.painted_colours import PaintColours, paint_colours, print_colours
 
 EMPTY_TEXT = "No records in this period"
-BACKGROUND = QColor("#ffffff")
-MUTED = QColor("#4a5563")
 # Most series a stacked chart draws, the merged rest included; more could not be told apart.
 MAX_SERIES = 8
 # Not "Other": some lists (referral sources, closure reasons) have an "Other" of their own.
@@ -117,15 +115,23 @@ def axis_scale(highest: int) -> tuple[int, int]:
     return step * math.ceil(max(highest, SMALL_NUMBER) / step), step
 
 
-def paint_figure(painter: QPainter, rect: QRectF, table: FigureTable, font: QFont) -> None:
-    """Draws the table into rect on any paint device (a widget, or a QImage for a report)."""
+def paint_figure(
+    painter: QPainter,
+    rect: QRectF,
+    table: FigureTable,
+    font: QFont,
+    colours: PaintColours | None = None,
+) -> None:
+    """Draws the table into rect on any paint device (a widget, or a QImage for a report);
+    in the light look unless the screen's colours are given."""
+    colours = colours or print_colours()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
-    painter.fillRect(rect, BACKGROUND)
+    painter.fillRect(rect, colours.background)
     metrics = QFontMetricsF(font, painter.device())
     if is_empty(table):
-        painter.setPen(MUTED)
+        painter.setPen(colours.muted)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
         painter.restore()
         return
@@ -134,18 +140,18 @@ def paint_figure(painter: QPainter, rect: QRectF, table: FigureTable, font: QFon
     kind = chart_kind(table)
     if kind == "bars":
         highest = max(s.drawn_total() for s in series)
-        draw_bars(painter, inner, series, axis_scale(highest), metrics)
+        draw_bars(painter, inner, series, axis_scale(highest), metrics, colours)
     else:
         stacked = kind == "stacked"
         used = legend_height(series, inner.width(), metrics, stacked)
         if used:
-            draw_legend(painter, inner, series, metrics, stacked)
+            draw_legend(painter, inner, series, metrics, stacked, colours)
             inner.setTop(inner.top() + used + 6)
         totals = [
             sum(s.drawn_column(column) for s in series) for column in range(len(table.columns))
         ]
         scale = axis_scale(max(totals))
-        draw_columns(painter, inner, table.columns, series, scale, metrics, stacked)
+        draw_columns(painter, inner, table.columns, series, scale, metrics, stacked, colours)
     painter.restore()
 
 
@@ -164,14 +170,16 @@ def preferred_size(table: FigureTable, font: QFont, width: int = 560) -> QSize:
 
 def render_png(table: FigureTable, width: int, height: int, scale: float = 1.0) -> bytes:
     """The chart as PNG bytes, width x height in points (pixels at scale 1); scale 2 makes a
-    sharp image for print. Needs a QGuiApplication (the app's, or pytest-qt's)."""
+    sharp image for print, always in the light look (paper is white, whatever the screen
+    shows). Needs a QGuiApplication (the app's, or pytest-qt's)."""
+    colours = print_colours()
     image = QImage(
         round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied
     )
     image.setDevicePixelRatio(scale)
-    image.fill(BACKGROUND)
+    image.fill(colours.background)
     painter = QPainter(image)
-    paint_figure(painter, QRectF(0, 0, width, height), table, QGuiApplication.font())
+    paint_figure(painter, QRectF(0, 0, width, height), table, QGuiApplication.font(), colours)
     painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -207,5 +215,7 @@ class FigureChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        paint_figure(painter, QRectF(self.rect()), self.table, self.font())
+        # The palette's colours: a palette change (light, dark, high contrast) repaints.
+        colours = paint_colours(self.palette())
+        paint_figure(painter, QRectF(self.rect()), self.table, self.font(), colours)
         painter.end()

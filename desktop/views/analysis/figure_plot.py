@@ -11,19 +11,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
 from desktop.services.analysis_tables import SMALL_NUMBER
+from desktop.views.common.painted_colours import PaintColours, mix
 
 # A hidden (suppressed) count is drawn at the height of 4, the most it could be, whatever it is,
 # so its size cannot be read; it is grey and cross-hatched, with "<5" on it where that fits.
 NOMINAL = SMALL_NUMBER - 1
 HIDDEN_TEXT = "<5"
 HIDDEN_LEGEND = "Fewer than 5 (not to scale)"
-INK = QColor("#1b1f24")
-MUTED = QColor("#4a5563")
-GRID = QColor("#e1e5ea")
-HIDDEN_FILL = QColor("#e4e7eb")
-HIDDEN_HATCH = QColor("#6b7480")
+HIDDEN_HATCH = "#6b7480"
 # Okabe and Ito's palette, with a slate for the merged rest; each series also has its own hatching,
-# so no series depends on colour alone.
+# so no series depends on colour alone. Each is brought to 3:1 against the chart's background
+# (WCAG 1.4.11), darker on white and lighter on the dark look.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#5F6B7A")
 PATTERNS = (
     None,
@@ -56,31 +54,39 @@ class Series:
         return sum(self.drawn_column(column) for column in range(len(self.values)))
 
 
-def fill(painter: QPainter, rect: QRectF, style: int) -> None:
-    colour = QColor(PALETTE[style % len(PALETTE)])
+def series_colour(colours: PaintColours, style: int) -> QColor:
+    return colours.graphic(PALETTE[style % len(PALETTE)])
+
+
+def fill(painter: QPainter, rect: QRectF, style: int, colours: PaintColours) -> None:
+    colour = series_colour(colours, style)
     pattern = PATTERNS[style % len(PATTERNS)]
-    painter.setPen(QPen(colour.darker(140), 1))
-    painter.setBrush(QBrush(colour.lighter(130) if pattern else colour))
+    # The outline and the hatching carry the 3:1; a hatched bar's body is a tint of its colour.
+    painter.setPen(QPen(colour, 1))
+    painter.setBrush(QBrush(mix(colour, colours.background, 0.55) if pattern else colour))
     painter.drawRect(rect)
     if pattern is not None:
-        painter.setBrush(QBrush(colour.darker(150), pattern))
+        painter.setBrush(QBrush(colour, pattern))
         painter.drawRect(rect)
 
 
-def fill_hidden(painter: QPainter, rect: QRectF, metrics: QFontMetricsF, text: bool) -> None:
-    painter.setPen(QPen(HIDDEN_HATCH, 1))
-    painter.setBrush(QBrush(HIDDEN_FILL))
+def fill_hidden(
+    painter: QPainter, rect: QRectF, metrics: QFontMetricsF, text: bool, colours: PaintColours
+) -> None:
+    hatch = colours.graphic(HIDDEN_HATCH)
+    painter.setPen(QPen(hatch, 1))
+    painter.setBrush(QBrush(mix(colours.background, colours.ink, 0.12)))
     painter.drawRect(rect)
-    painter.setBrush(QBrush(HIDDEN_HATCH, Qt.BrushStyle.DiagCrossPattern))
+    painter.setBrush(QBrush(hatch, Qt.BrushStyle.DiagCrossPattern))
     painter.drawRect(rect)
     wide = metrics.horizontalAdvance(HIDDEN_TEXT) + 6
     if text and rect.height() >= metrics.height() and rect.width() >= wide:
-        # A white tile behind the text keeps it readable over the hatching.
+        # A tile of the background behind the text keeps it readable over the hatching.
         tile = QRectF(0, 0, wide, metrics.height()).translated(
             rect.center() - QPointF(wide / 2, metrics.height() / 2)
         )
-        painter.fillRect(tile, QColor("#ffffff"))
-        painter.setPen(INK)
+        painter.fillRect(tile, colours.background)
+        painter.setPen(colours.ink)
         painter.drawText(tile, CENTRED, HIDDEN_TEXT)
 
 
@@ -119,16 +125,21 @@ def legend_height(
 
 
 def draw_legend(
-    painter: QPainter, rect: QRectF, series: Sequence[Series], metrics: QFontMetricsF, stacked: bool
+    painter: QPainter,
+    rect: QRectF,
+    series: Sequence[Series],
+    metrics: QFontMetricsF,
+    stacked: bool,
+    colours: PaintColours,
 ) -> None:
     for place, text, style in _legend_layout(legend_items(series, stacked), rect.width(), metrics):
         place.translate(rect.topLeft())
         swatch = QRectF(place.left(), place.top() + 2, 14, place.height() - 4)
         if style is None:
-            fill_hidden(painter, swatch, metrics, text=False)
+            fill_hidden(painter, swatch, metrics, False, colours)
         else:
-            fill(painter, swatch, style)
-        painter.setPen(INK)
+            fill(painter, swatch, style, colours)
+        painter.setPen(colours.ink)
         painter.drawText(
             QRectF(place.left() + 20, place.top(), place.width() - 20, place.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -142,6 +153,7 @@ def draw_bars(
     series: Sequence[Series],
     scale: Scale,
     metrics: QFontMetricsF,
+    colours: PaintColours,
 ) -> None:
     """One horizontal bar per row, labels on the left, the count (or "<5") after the bar."""
     top, step = scale
@@ -160,13 +172,13 @@ def draw_bars(
     )
     for value in range(0, top + 1, step):
         x = plot.left() + value / top * plot.width()
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(colours.grid, 1))
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-        painter.setPen(MUTED)
+        painter.setPen(colours.muted)
         painter.drawText(QRectF(x - 30, plot.bottom() + 3, 60, line), CENTRED, str(value))
     for index, one in enumerate(series):
         y = plot.top() + index * row
-        painter.setPen(INK)
+        painter.setPen(colours.ink)
         painter.drawText(
             QRectF(rect.left(), y, label_width - 10, row),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -176,16 +188,16 @@ def draw_bars(
         width = one.drawn_column(0) / top * plot.width()
         bar = QRectF(plot.left(), y + (row - height) / 2, width, height)
         if one.hidden[0]:
-            fill_hidden(painter, bar, metrics, text=False)
+            fill_hidden(painter, bar, metrics, False, colours)
         elif one.values[0]:
-            fill(painter, bar, 0)
-        painter.setPen(INK)
+            fill(painter, bar, 0, colours)
+        painter.setPen(colours.ink)
         painter.drawText(
             QRectF(bar.right() + 5, y, value_width + plot.width(), row),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             HIDDEN_TEXT if one.hidden[0] else str(one.values[0]),
         )
-    painter.setPen(QPen(MUTED, 1))
+    painter.setPen(QPen(colours.muted, 1))
     painter.drawLine(plot.topLeft(), plot.bottomLeft())
 
 
@@ -207,6 +219,7 @@ def draw_columns(
     scale: Scale,
     metrics: QFontMetricsF,
     stacked: bool,
+    colours: PaintColours,
 ) -> None:
     """A column per heading (month), its series stacked; above it the total, printed only
     when no cell in the column is suppressed (or "<5" for a single suppressed cell)."""
@@ -221,9 +234,9 @@ def draw_columns(
     )
     for value in range(0, top + 1, step):
         y = plot.bottom() - value / top * plot.height()
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(colours.grid, 1))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(MUTED)
+        painter.setPen(colours.muted)
         painter.drawText(
             QRectF(rect.left(), y - line / 2, axis_width - 6, line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -244,11 +257,13 @@ def draw_columns(
         for one in series:
             height = one.values[column] / top * plot.height()
             if height:
-                fill(painter, QRectF(left, y - height, width, height), one.style if stacked else 0)
+                style = one.style if stacked else 0
+                fill(painter, QRectF(left, y - height, width, height), style, colours)
                 y -= height
             for _hidden in range(one.hidden[column]):
                 height = NOMINAL / top * plot.height()
-                fill_hidden(painter, QRectF(left, y - height, width, height), metrics, stacked)
+                block = QRectF(left, y - height, width, height)
+                fill_hidden(painter, block, metrics, stacked, colours)
                 y -= height
         hidden = sum(one.hidden[column] for one in series)
         shown_total = sum(one.values[column] for one in series)
@@ -256,14 +271,14 @@ def draw_columns(
             above = "" if hidden or not shown_total else str(shown_total)
         else:
             above = HIDDEN_TEXT if hidden else str(shown_total)
-        painter.setPen(INK)
+        painter.setPen(colours.ink)
         painter.drawText(
             QRectF(left - slot, y - line - 2, width + 2 * slot, line),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
             above,
         )
         if column % every == 0:
-            painter.setPen(INK)
+            painter.setPen(colours.ink)
             centre = plot.left() + slot * (column + 0.5)
             space = slot * every
             painter.drawText(
@@ -271,5 +286,5 @@ def draw_columns(
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 _heading_lines(heading, space - 2, metrics, split),
             )
-    painter.setPen(QPen(MUTED, 1))
+    painter.setPen(QPen(colours.muted, 1))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())

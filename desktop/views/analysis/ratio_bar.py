@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.views.common.painted_colours import PaintColours, paint_colours
 
 # Ratios clearly away from 1: worth a second look (the words say so as well as the colour).
 HIGH = 1.25
@@ -24,8 +26,6 @@ MARGIN = 10
 OVER_COLOUR = "#b7541a"
 UNDER_COLOUR = "#2c5282"
 NEAR_COLOUR = "#7b8794"
-AXIS_COLOUR = "#1b1f24"
-TICK_COLOUR = "#c3cad4"
 OVER_TINT = "#fdf0e6"
 UNDER_TINT = "#e8eef8"
 
@@ -59,9 +59,11 @@ def offset(ratio: float) -> float:
     return max(-1.0, min(1.0, math.log(ratio, SCALE_LIMIT)))
 
 
-def bar_colour(ratio: float) -> QColor:
+def bar_colour(ratio: float, colours: PaintColours) -> QColor:
+    """The bar's colour, brought to 3:1 against the cell's background in every look."""
     words = reading(ratio)
-    return QColor(OVER_COLOUR if words == OVER else UNDER_COLOUR if words == UNDER else NEAR_COLOUR)
+    chosen = OVER_COLOUR if words == OVER else UNDER_COLOUR if words == UNDER else NEAR_COLOUR
+    return colours.graphic(chosen)
 
 
 class RatioBarDelegate(QStyledItemDelegate):
@@ -82,24 +84,27 @@ class RatioBarDelegate(QStyledItemDelegate):
         half = rect.width() / 2
         middle = rect.center().y()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The view's palette: the bar follows light, dark and high contrast.
+        colours = paint_colours(option.palette)
+        on_selection = option.palette.color(QPalette.ColorRole.HighlightedText)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Faint ticks at a half and twice, so a bar's length can be read.
-        painter.setPen(QPen(QColor(TICK_COLOUR), 1))
+        painter.setPen(QPen(on_selection if selected else colours.muted, 1))
         for at in (-0.5, 0.5):
             x = centre_x + at * half
             painter.drawLine(QPointF(x, middle - 6), QPointF(x, middle + 6))
         ratio = index.data(RATIO_ROLE)
         if isinstance(ratio, float):
             end_x = centre_x + offset(ratio) * half
-            colour = QColor("#ffffff") if selected else bar_colour(ratio)
+            colour = on_selection if selected else bar_colour(ratio, colours)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             left, right = sorted((centre_x, end_x))
             painter.drawRect(QRectF(left, middle - BAR_HEIGHT / 2, right - left, BAR_HEIGHT))
             painter.drawEllipse(QPointF(end_x, middle), 4.5, 4.5)
         # The line at 1 goes on top: it is what every bar is read against.
-        axis = QColor("#ffffff") if selected else QColor(AXIS_COLOUR)
+        axis = on_selection if selected else colours.ink
         painter.setPen(QPen(axis, 2))
         top, bottom = option.rect.top() + 3, option.rect.bottom() - 3
         painter.drawLine(QPointF(centre_x, top), QPointF(centre_x, bottom))

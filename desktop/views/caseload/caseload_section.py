@@ -27,7 +27,7 @@ HOME_TABS: list[HomeTab] = [
     ("&Groups and places", GroupsPlacesView),
 ]
 RECORD_TABS: list[TabFactory] = [
-    ("C&hronology", ChronologyTab),
+    ("Chrono&logy", ChronologyTab),  # L: H opens the Help menu
     ("&Referrals", ReferralsTab),
     ("&Status && risk", StatusRiskTab),
     ("&Interventions", InterventionsTab),

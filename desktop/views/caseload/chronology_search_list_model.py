@@ -28,9 +28,10 @@ def hit_text(hit: SearchHit) -> str:
     )
 
 
-def hit_html(hit: SearchHit, selected: bool = False) -> str:
-    """The result as rich text: every piece escaped, the matched words highlighted."""
-    muted = "#dbe4f0" if selected else "#4a5563"
+def hit_html(hit: SearchHit, selected: bool = False, muted: str | None = None) -> str:
+    """The result as rich text: every piece escaped, the matched words highlighted; `muted`
+    is the secondary text's colour for the look shown (the light look's by default)."""
+    muted = muted or ("#dbe4f0" if selected else "#4a5563")
     snippet = "".join(
         f"<span style='{MATCH_STYLE}'>{escape(text)}</span>" if matched else escape(text)
         for text, matched in hit.snippet_parts()

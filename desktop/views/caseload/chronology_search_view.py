@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, QTimer, Signal
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtGui import QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,13 +29,17 @@ from desktop.views.caseload.chronology_search_list_model import (
     ChronologySearchListModel,
     hit_html,
 )
+from desktop.views.common.announce import announce
 from desktop.views.common.background_task import BackgroundTask
+from desktop.views.common.theme import legible
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching
 PAGE_SIZE = 50
 ORDERS = ("Newest first", "Best match")
 BEST_MATCH = 1
 PADDING = 8
+MUTED = "#4a5563"
+BASE = QPalette.ColorRole.Base
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,11 @@ class _HitDelegate(QStyledItemDelegate):
         document.setDocumentMargin(0)
         document.setDefaultFont(self._view.font())
         if selected:
-            document.setDefaultStyleSheet("body, div { color: #ffffff; }")
-        document.setHtml(hit_html(hit, selected) if isinstance(hit, SearchHit) else "")
+            ink = self._view.palette().color(QPalette.ColorRole.HighlightedText).name()
+            document.setDefaultStyleSheet(f"body, div {{ color: {ink}; }}")
+        # The secondary text brought to read on the list's background in the look shown.
+        muted = None if selected else legible(MUTED, self._view.palette().color(BASE)).name()
+        document.setHtml(hit_html(hit, selected, muted) if isinstance(hit, SearchHit) else "")
         document.setTextWidth(max(100, self._view.viewport().width() - 2 * PADDING))
         return document
 
@@ -133,11 +140,12 @@ class ChronologySearchView(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap the text on resize
+        # The palette's colours, so the list follows light, dark and high contrast.
         self.results.setStyleSheet(
-            "QListView { background:#ffffff; alternate-background-color:#f3f6fa;"
-            " border:1px solid #d8dde3; }"
-            " QListView::item { border-bottom:1px solid #e1e5ea; }"
-            " QListView::item:selected { background:#2c5282; }"
+            "QListView { background:palette(base); alternate-background-color:"
+            "palette(alternate-base); border:1px solid palette(mid); }"
+            " QListView::item { border-bottom:1px solid palette(mid); }"
+            " QListView::item:selected { background:palette(highlight); }"
         )
         self.results.activated.connect(self._activated)
         self._delay = QTimer(self)
@@ -217,17 +225,17 @@ class ChronologySearchView(QWidget):
 
     def _failed(self, message: str) -> None:
         self.model.loading = False
-        self.status.setText(f"The search did not complete ({message}).")
+        announce(self.status, f"The search did not complete ({message}).", urgent=True)
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if not shown:
-            self.status.setText("No entries match.")
+            announce(self.status, "No entries match.")
             return
         noun = "entry" if shown == 1 else "entries"
         more = " so far; scroll down for more" if self.model.more else ""
         order = ORDERS[self.order.currentIndex()].lower()
-        self.status.setText(f"{shown} {noun} found{more} · {order}")
+        announce(self.status, f"{shown} {noun} found{more} · {order}")
 
     def _activated(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index.row())

@@ -39,8 +39,10 @@ from desktop.views.caseload.network_layout import (
     fonts,
     lay_out,
 )
+from desktop.views.common.painted_colours import PaintColours, paint_colours, print_colours
 
-BACKGROUND = QColor("#fbfcfd")
+# Ink inside the nodes, which keep their pale fills in every look; what is drawn on the
+# diagram's own ground (lines, borders, legend) takes the palette's colours.
 INK = QColor("#1b1f24")
 MUTED = QColor("#5a6472")
 CENTRE_FILL = QColor("#1f3a5f")
@@ -64,14 +66,14 @@ def _pen(colour: QColor | str, width: float, style: Qt.PenStyle = Qt.PenStyle.So
     return pen
 
 
-def edge_pen(node: Node) -> QPen:
+def edge_pen(node: Node, colours: PaintColours) -> QPen:
     """The line's style, with the shape of the node at its end, says what kind of tie it is:
-    colour is never the only sign."""
-    line = QColor(COLOURS[node.category][0])
+    colour is never the only sign. Every colour keeps 3:1 against the ground."""
+    line = colours.graphic(COLOURS[node.category][0])
     if node.link_kind is LinkKind.RIVAL:
-        return _pen(RIVAL, 2.2, Qt.PenStyle.DashLine)
+        return _pen(colours.graphic(RIVAL), 2.2, Qt.PenStyle.DashLine)
     if node.link_kind is LinkKind.VICTIM_PERPETRATOR:
-        return _pen(HARM, 2.4)
+        return _pen(colours.graphic(HARM), 2.4)
     if node.link_kind is LinkKind.SIBLING:
         return _pen(line, 1.4)  # drawn twice, side by side
     if node.category is Category.PROFESSIONAL:
@@ -180,13 +182,15 @@ class NetworkDiagram(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
+        # The palette's colours: a palette change (light, dark, high contrast) repaints.
+        colours = paint_colours(self.palette())
+        painter.fillRect(self.rect(), colours.background)
         if self.layout_ is None or self.network is None:
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, describe(None))
         else:
             painter.setTransform(self._transform())
-            paint(painter, self.layout_, self.font())
+            paint(painter, self.layout_, self.font(), colours)
         painter.end()
 
     def _node_at(self, position: QPointF) -> Placed | None:
@@ -222,7 +226,9 @@ class NetworkDiagram(QWidget):
 
 
 def render_network(network: Network, font: QFont | None = None) -> QImage:
-    """The diagram at its natural size, for tests, screenshots and documents."""
+    """The diagram at its natural size, for tests, screenshots and documents: in the light
+    look, as it would be printed."""
+    colours = print_colours()
     base = font or QFont()
     layout = lay_out(network, base)
     image = QImage(
@@ -230,33 +236,35 @@ def render_network(network: Network, font: QFont | None = None) -> QImage:
         math.ceil(_full_height(layout, base)),
         QImage.Format.Format_ARGB32_Premultiplied,
     )
-    image.fill(BACKGROUND)
+    image.fill(colours.background)
     painter = QPainter(image)
-    paint(painter, layout, base)
+    paint(painter, layout, base, colours)
     painter.end()
     return image
 
 
-def paint(painter: QPainter, layout: Layout, base: QFont) -> None:
+def paint(painter: QPainter, layout: Layout, base: QFont, colours: PaintColours) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     title_font, subtitle_font = fonts(base)
     centre = layout.centre
     for placed in layout.nodes:
-        _paint_edge(painter, centre, placed)
-    _paint_centre(painter, layout, title_font, subtitle_font)
+        _paint_edge(painter, centre, placed, colours)
+    _paint_centre(painter, layout, title_font, subtitle_font, colours)
     for placed in layout.nodes:
-        _paint_node(painter, placed, title_font, subtitle_font)
-    _paint_legend(painter, layout, base)
+        _paint_node(painter, placed, title_font, subtitle_font, colours)
+    _paint_legend(painter, layout, base, colours)
 
 
-def _paint_edge(painter: QPainter, centre: QPointF, placed: Placed) -> None:
+def _paint_edge(painter: QPainter, centre: QPointF, placed: Placed, colours: PaintColours) -> None:
     line = QLineF(centre, placed.rect.center())
     start = line.pointAt(min(CENTRE_RADIUS / max(line.length(), 1.0), 1.0))
-    _paint_tie(painter, placed.node, start, _border_point(placed.rect, centre))
+    _paint_tie(painter, placed.node, start, _border_point(placed.rect, centre), colours)
 
 
-def _paint_tie(painter: QPainter, node: Node, start: QPointF, end: QPointF) -> None:
-    painter.setPen(edge_pen(node))
+def _paint_tie(
+    painter: QPainter, node: Node, start: QPointF, end: QPointF, colours: PaintColours
+) -> None:
+    painter.setPen(edge_pen(node, colours))
     if node.link_kind is LinkKind.SIBLING:
         normal = QLineF(start, end).normalVector().unitVector()
         offset = QPointF(normal.dx() * 2.2, normal.dy() * 2.2)
@@ -267,11 +275,11 @@ def _paint_tie(painter: QPainter, node: Node, start: QPointF, end: QPointF) -> N
     if node.link_kind is LinkKind.VICTIM_PERPETRATOR:
         # The record holds who harmed whom in the link's note, not in the link itself, so the
         # arrow points both ways: harm between them in an incident.
-        _arrow_head(painter, start, end)
-        _arrow_head(painter, end, start)
+        _arrow_head(painter, start, end, colours)
+        _arrow_head(painter, end, start, colours)
 
 
-def _arrow_head(painter: QPainter, tail: QPointF, tip: QPointF) -> None:
+def _arrow_head(painter: QPainter, tail: QPointF, tip: QPointF, colours: PaintColours) -> None:
     line = QLineF(tip, tail)
     if line.length() < 1:
         return
@@ -279,7 +287,7 @@ def _arrow_head(painter: QPainter, tail: QPointF, tip: QPointF) -> None:
     back = QPointF(unit.dx() * 11, unit.dy() * 11)
     side = QPointF(-unit.dy() * 5.5, unit.dx() * 5.5)
     painter.save()
-    painter.setBrush(HARM)
+    painter.setBrush(colours.graphic(HARM))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawPolygon(QPolygonF([tip, tip + back + side, tip + back - side]))
     painter.restore()
@@ -298,7 +306,9 @@ def _border_point(rect: QRectF, towards: QPointF) -> QPointF:
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
-def _paint_centre(painter: QPainter, layout: Layout, title: QFont, subtitle: QFont) -> None:
+def _paint_centre(
+    painter: QPainter, layout: Layout, title: QFont, subtitle: QFont, colours: PaintColours
+) -> None:
     centre = layout.centre
     painter.setPen(_pen("#f6c343", 3.0))
     painter.setBrush(CENTRE_FILL)
@@ -314,17 +324,19 @@ def _paint_centre(painter: QPainter, layout: Layout, title: QFont, subtitle: QFo
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         top += height
     if not layout.nodes:
-        painter.setPen(MUTED)
+        painter.setPen(colours.muted)
         painter.setFont(subtitle)
         below = QRectF(0, centre.y() + CENTRE_RADIUS + 8, layout.size.width(), EMPTY_NOTE - 8)
         painter.drawText(below, Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
 
 
-def _paint_node(painter: QPainter, placed: Placed, title: QFont, subtitle: QFont) -> None:
+def _paint_node(
+    painter: QPainter, placed: Placed, title: QFont, subtitle: QFont, colours: PaintColours
+) -> None:
     node, rect = placed.node, placed.rect
     border, fill = COLOURS[node.category]
     style = Qt.PenStyle.DashLine if node.hidden else Qt.PenStyle.SolidLine
-    painter.setPen(_pen(border, 1.6, style))
+    painter.setPen(_pen(colours.graphic(border), 1.6, style))
     painter.setBrush(QBrush(QColor(HIDDEN_FILL if node.hidden else fill)))
     painter.drawPath(node_shape(node.category, rect))
     heading = QFont(title)
@@ -365,9 +377,9 @@ def _full_height(layout: Layout, base: QFont) -> float:
     return layout.legend_top + _legend_grid(layout, base)[2] * LEGEND_ROW + 12
 
 
-def _paint_legend(painter: QPainter, layout: Layout, font: QFont) -> None:
+def _paint_legend(painter: QPainter, layout: Layout, font: QFont, colours: PaintColours) -> None:
     item_width, per_row, _rows = _legend_grid(layout, font)
-    painter.setPen(_pen("#d5dae1", 1.0))
+    painter.setPen(_pen(colours.grid, 1.0))
     painter.drawLine(QLineF(12, layout.legend_top, layout.size.width() - 12, layout.legend_top))
     painter.setFont(fonts(font)[1])
     for index, (label, node) in enumerate(LEGEND_LINES):
@@ -377,13 +389,13 @@ def _paint_legend(painter: QPainter, layout: Layout, font: QFont) -> None:
         mid = y + LEGEND_ROW / 2 - 2
         if node is not None:
             if not (node.category is Category.YOUNG_PERSON and node.link_kind is None):
-                _paint_tie(painter, node, QPointF(x, mid), QPointF(x + 46, mid))
+                _paint_tie(painter, node, QPointF(x, mid), QPointF(x + 46, mid), colours)
             border, fill = COLOURS[node.category]
             style = Qt.PenStyle.DashLine if node.hidden else Qt.PenStyle.SolidLine
-            painter.setPen(_pen(border, 1.2, style))
+            painter.setPen(_pen(colours.graphic(border), 1.2, style))
             painter.setBrush(QColor(HIDDEN_FILL if node.hidden else fill))
             painter.drawPath(node_shape(node.category, QRectF(x + 48, mid - 7, 22, 14)))
-        painter.setPen(INK)
+        painter.setPen(colours.ink)
         indent = 76 if node is not None else 0
         text_box = QRectF(x + indent, y, item_width - indent - 4, LEGEND_ROW - 4)
         painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter, label)

@@ -117,7 +117,7 @@ class PersonRecordView(QWidget):
         self._pending: dict[QWidget, Callable[[Services, PersonRecord], QWidget]] = {}
         # A: every letter of "Sharing" is taken by another tab; A only by the Details form's
         # Aliases (while the Details tab is shown, Alt+A goes there first, then here).
-        for label, build in [*extra_tabs, ("Sh&aring", RecordSharingTab)]:
+        for label, build in [*extra_tabs, ("Sharing", RecordSharingTab)]:
             stand_in = QWidget()
             self._pending[stand_in] = build
             self.tabs.addTab(stand_in, label)

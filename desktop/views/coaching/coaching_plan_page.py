@@ -16,6 +16,7 @@ from desktop.views.coaching.barrier_tab import BarriersTab
 from desktop.views.coaching.coaching_plan_parts import OVERDUE_INK, local_today, review_text
 from desktop.views.coaching.coaching_plan_tab import PlanTab
 from desktop.views.coaching.goal_tab import GoalsTab
+from desktop.views.common.theme import legible
 
 # A tab the section adds to every plan page: its title and how to build it for a plan. A tab
 # with a reload() method is reloaded whenever the plan changes.
@@ -53,6 +54,9 @@ class CoachingPlanPage(QWidget):
         self.facts.setObjectName("hint")
         self.review = QLabel()
         self.review.setAccessibleName("Review due")
+        # Cut off on one line at 200% scaling: they wrap instead.
+        for words in (self.facts, self.review):
+            words.setWordWrap(True)
         self.documents_button = action_button(
             "Doc&uments…", "The young person's action plan and the plan summary, as Word files"
         )
@@ -106,7 +110,8 @@ class CoachingPlanPage(QWidget):
         self.facts.setText(facts_text(view))
         due = review_text(view.review_due_on, view.review_overdue, today, not view.is_open)
         self.review.setText(f"Review: {due}" if view.is_open else "")
-        colour = OVERDUE_INK if view.review_overdue else "#1f3a5f"
+        # Chosen for white: legible() lightens it on the dark look.
+        colour = legible(OVERDUE_INK if view.review_overdue else "#1f3a5f").name()
         self.review.setStyleSheet(f"color:{colour};font-weight:600;")
         for tab in (self.plan, self.barriers, self.goals):
             tab.load(view)

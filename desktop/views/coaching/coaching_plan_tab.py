@@ -83,7 +83,7 @@ class PlanTab(QWidget):
         self.current.setStyleSheet("font-weight:600;")
         self.current.setWordWrap(True)
         self.eet_button = action_button(
-            "Record a c&hange…", "Record a new activity; the current one ends and is kept"
+            "&Record a change…", "Record a new activity; the current one ends and is kept"
         )
         self.eet_button.clicked.connect(self.record_eet)
         self.history: RowTable[EetRow] = RowTable(
@@ -93,7 +93,7 @@ class PlanTab(QWidget):
             (120, 92, 92, 170, 118),
         )
         self.review_button = action_button(
-            "Record re&view…", "Record a plan review; the next review date moves on"
+            "Record revie&w…", "Record a plan review; the next review date moves on"
         )
         self.review_button.clicked.connect(self.record_review)
         self.reviews: RowTable[ReviewRow] = RowTable(

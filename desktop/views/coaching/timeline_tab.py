@@ -3,6 +3,7 @@ beside everything dated on the plan, newest first, as a vertical timeline."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from desktop.views.caseload.tabs.detail_card import DetailCard
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title, show_for
 from desktop.views.coaching.coaching_plan_parts import local_today
 from desktop.views.coaching.milestone_dialog import MilestoneDialog
+from desktop.views.common.painted_colours import mix, paint_colours
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
 from desktop.views.common.when import date_text
@@ -48,12 +50,14 @@ SOURCE_COLOURS = {
     "goal": "#b7791f",
     "review": "#4a5563",
 }
-SPINE = "#c3cad4"
-DETAIL_INK = "#4a5563"
+# Shares of the ink (the spine) and of the selection colour (a chosen row) in the ground.
+SPINE_SHARE = 0.3
+SELECTED_SHARE = 0.25
 DATE_WIDTH = 92
 PAD = 8
 MARKER = 12
 TEXT_LEFT = DATE_WIDTH + 2 * PAD + MARKER + 8
+SIDE_BY_SIDE_FROM = 860  # the tab's width below which the timeline goes under the milestones
 
 MILESTONE_COLUMNS = (
     ("Milestone", lambda row: row.kind.label),
@@ -155,33 +159,37 @@ class TimelineDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(rect, QColor("#e3ecf7" if selected else "#ffffff"))
-        colour = QColor(SOURCE_COLOURS.get(item.source, "#4a5563"))
+        # The view's palette, so the timeline follows light, dark and high contrast; colours
+        # are brought to read on the ground actually painted (a chosen row is tinted).
+        colours = paint_colours(option.palette)
+        highlight = option.palette.color(QPalette.ColorRole.Highlight)
+        ground = mix(colours.background, highlight, SELECTED_SHARE if selected else 0.0)
+        colours = replace(colours, background=ground, muted=colours.text(colours.muted))
+        painter.fillRect(rect, ground)
+        colour = colours.text(SOURCE_COLOURS.get(item.source, "#4a5563"))
         spine_x = rect.left() + DATE_WIDTH + 2 * PAD + MARKER // 2
-        painter.setPen(QPen(QColor(SPINE), 2))
+        painter.setPen(QPen(mix(ground, colours.ink, SPINE_SHARE), 2))
         painter.drawLine(spine_x, rect.top(), spine_x, rect.bottom() + 1)
         label_font, _title_font, base = self._fonts(option)
         painter.setFont(base)
-        painter.setPen(QColor("#1b1f24"))
+        painter.setPen(colours.ink)
         date_rect = QRect(rect.left() + PAD, rect.top() + PAD, DATE_WIDTH, 40)
         painter.drawText(date_rect, int(Qt.AlignmentFlag.AlignRight), date_text(item.day))
         first_line = QFontMetrics(label_font).height()
         centre_y = rect.top() + PAD + first_line // 2 + 1
-        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setPen(QPen(ground, 2))
         painter.setBrush(colour)
         painter.drawEllipse(spine_x - MARKER // 2, centre_y - MARKER // 2, MARKER, MARKER)
         top = rect.top() + PAD
         width = self._text_width()
         for number, (font, text) in enumerate(self._blocks(option, item)):
             painter.setFont(font)
-            painter.setPen(
-                colour if number == 0 else QColor("#1b1f24" if number == 1 else DETAIL_INK)
-            )
+            painter.setPen(colour if number == 0 else colours.ink if number == 1 else colours.muted)
             height = self._height(font, text)
             area = QRect(rect.left() + TEXT_LEFT, top, width, height)
             painter.drawText(area, int(Qt.TextFlag.TextWordWrap), text)
             top += height + 2
-        painter.setPen(QPen(QColor("#eef1f4"), 1))
+        painter.setPen(QPen(colours.grid, 1))
         painter.drawLine(rect.left() + TEXT_LEFT, rect.bottom(), rect.right() - PAD, rect.bottom())
         painter.restore()
 
@@ -254,7 +262,7 @@ class CoachingTimelineTab(QWidget):
         right_layout.addLayout(heading)
         right_layout.addWidget(self.timeline_empty)
         right_layout.addWidget(self.timeline, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([520, 480])
@@ -263,6 +271,19 @@ class CoachingTimelineTab(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(split, 1)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # Side by side in a narrow window (200% scaling) the timeline's words were a few
+        # letters to a line: below a width the timeline goes under the milestones instead.
+        super().resizeEvent(event)
+        wanted = (
+            Qt.Orientation.Vertical
+            if event.size().width() < SIDE_BY_SIDE_FROM
+            else Qt.Orientation.Horizontal
+        )
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
+            self.split.setSizes([1, 1])  # an even share either way
 
     def reload(self) -> None:
         plan = self._services.coaching.plan(self.plan_id)

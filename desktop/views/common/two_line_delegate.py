@@ -8,6 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop.views.common.theme import legible
+
 DETAILS = QColor("#4a5563")
 PADDING = 6
 
@@ -63,7 +65,8 @@ class TwoLineDelegate(QStyledItemDelegate):
                 if isinstance(own_colour, QColor)
                 else palette.color(QPalette.ColorRole.Text)
             )
-            details_ink = DETAILS
+            # Brought to read on the list's ground: the light look's grey vanished on the dark.
+            details_ink = legible(DETAILS, palette.color(QPalette.ColorRole.Base))
         title, details = _lines(index)
         rect: QRect = item.rect.adjusted(PADDING + 2, PADDING, -PADDING, -PADDING)
         painter.save()

@@ -4,7 +4,7 @@ are, or the communities and languages they serve, with how much the unit has don
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 
 from desktop.models.choices import PartnerKind
 from desktop.services.bundle import Services
@@ -14,6 +14,7 @@ from desktop.views.caseload.tabs.tab_parts import action_button, hint
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
 from desktop.views.common.when import date_text
+from desktop.views.common.wrapping_row import WrappingRow, row_of
 from desktop.views.community.community_parts import line_edit, listed, plural
 
 PARTNER_COLUMNS = (
@@ -75,16 +76,16 @@ class PartnerList(QWidget):
             (200, 120, 110, 150, 150, 75, 85),
         )
         self.table.activated.connect(lambda row: self.open_partner.emit(row.id))
-        top = QHBoxLayout()
-        top.addWidget(self.search)
-        top.addWidget(self.kind)
-        top.addWidget(self.inactive)
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
+        # The filters go under the search when one row would not fit (200% scaling, a narrow
+        # window): in one row the search lay over them.
+        top = WrappingRow(
+            row_of(self.search),
+            row_of(self.kind, self.inactive, self.count, self.new_button),
+            stretch_left=True,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.table, 1)
         self.reload()
 

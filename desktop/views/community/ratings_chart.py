@@ -8,15 +8,13 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.services.engagement_records import RATINGS, RatingSummary
+from desktop.views.common.painted_colours import PaintColours, mix, paint_colours
 
 EMPTY_TEXT = "No confidence ratings recorded"
-BACKGROUND = QColor("#ffffff")
-INK = QColor("#1b1f24")
-MUTED = QColor("#4a5563")
-GRID = QColor("#e1e5ea")
 # Okabe and Ito's palette; "before" is also hatched, so the bars never depend on colour alone.
-BEFORE = QColor("#E69F00")
-AFTER = QColor("#0072B2")
+# Both are brought to 3:1 against the background of the look shown (WCAG 1.4.11).
+BEFORE = "#E69F00"
+AFTER = "#0072B2"
 SCALE = {1: "Not at all", 3: "Somewhat", 5: "Very"}
 
 
@@ -82,9 +80,11 @@ class RatingsChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+        # From the palette, so a change of look (light, dark, high contrast) repaints in it.
+        colours = paint_colours(self.palette())
+        painter.fillRect(self.rect(), colours.background)
         if self.ratings.empty:
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(
                 QRectF(self.rect()),
                 Qt.AlignmentFlag.AlignCenter,
@@ -92,16 +92,16 @@ class RatingsChart(QWidget):
             )
         else:
             rect = self.plot_rect()
-            self._paint_heading(painter, rect)
-            self._paint_axes(painter, rect)
-            self._paint_bars(painter, rect)
+            self._paint_heading(painter, rect, colours)
+            self._paint_axes(painter, rect, colours)
+            self._paint_bars(painter, rect, colours)
         painter.end()
 
-    def _paint_heading(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_heading(self, painter: QPainter, rect: QRectF, colours: PaintColours) -> None:
         metrics = QFontMetricsF(self.font())
         line = metrics.height()
         r = self.ratings
-        painter.setPen(INK)
+        painter.setPen(colours.ink)
         painter.drawText(
             QRectF(rect.left(), 4, rect.width(), line + 2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -115,13 +115,13 @@ class RatingsChart(QWidget):
             (f"After ({r.responses_after})", AFTER, False),
         ):
             swatch = QRectF(x, y + 2, 14, line - 4)
-            self._bar(painter, swatch, colour, hatched)
-            painter.setPen(INK)
+            self._bar(painter, swatch, colours.graphic(colour), hatched, colours)
+            painter.setPen(colours.ink)
             width = metrics.horizontalAdvance(label) + 4
             painter.drawText(QRectF(x + 20, y, width, line), Qt.AlignmentFlag.AlignVCenter, label)
             x += 20 + width + 18
 
-    def _paint_axes(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_axes(self, painter: QPainter, rect: QRectF, colours: PaintColours) -> None:
         metrics = QFontMetricsF(self.font())
         line = metrics.height()
         top = self.highest()
@@ -129,35 +129,35 @@ class RatingsChart(QWidget):
         value = 0
         while value <= top:
             y = rect.bottom() - value / top * rect.height()
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(colours.grid, 1))
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            painter.setPen(INK)
+            painter.setPen(colours.ink)
             painter.drawText(
                 QRectF(rect.left() - 40, y - line / 2, 32, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )
             value += step
-        painter.setPen(QPen(MUTED, 1))
+        painter.setPen(QPen(colours.muted, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         slot = rect.width() / len(RATINGS)
         for index, rating in enumerate(RATINGS):
             x = rect.left() + slot * index
-            painter.setPen(INK)
+            painter.setPen(colours.ink)
             painter.drawText(
                 QRectF(x, rect.bottom() + 4, slot, line),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 str(rating),
             )
             if rating in SCALE:
-                painter.setPen(MUTED)
+                painter.setPen(colours.muted)
                 painter.drawText(
                     QRectF(x, rect.bottom() + 4 + line, slot, line),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                     SCALE[rating],
                 )
 
-    def _paint_bars(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_bars(self, painter: QPainter, rect: QRectF, colours: PaintColours) -> None:
         metrics = QFontMetricsF(self.font())
         slot = rect.width() / len(RATINGS)
         width = min(slot * 0.34, 48.0)
@@ -173,8 +173,8 @@ class RatingsChart(QWidget):
                 height = count / top * rect.height()
                 bar = QRectF(left, rect.bottom() - height, width, height)
                 if count:
-                    self._bar(painter, bar, colour, hatched)
-                painter.setPen(INK)
+                    self._bar(painter, bar, colours.graphic(colour), hatched, colours)
+                painter.setPen(colours.ink)
                 painter.drawText(
                     QRectF(
                         left - 6, bar.top() - metrics.height() - 1, width + 12, metrics.height()
@@ -184,10 +184,13 @@ class RatingsChart(QWidget):
                 )
 
     @staticmethod
-    def _bar(painter: QPainter, rect: QRectF, colour: QColor, hatched: bool) -> None:
-        painter.setPen(QPen(colour.darker(130), 1))
-        painter.setBrush(QBrush(colour.lighter(135) if hatched else colour))
+    def _bar(
+        painter: QPainter, rect: QRectF, colour: QColor, hatched: bool, colours: PaintColours
+    ) -> None:
+        # The outline and the hatching carry the 3:1; a hatched bar's body is a tint.
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(QBrush(mix(colour, colours.background, 0.55) if hatched else colour))
         painter.drawRect(rect)
         if hatched:
-            painter.setBrush(QBrush(colour.darker(140), Qt.BrushStyle.BDiagPattern))
+            painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
             painter.drawRect(rect)

@@ -70,6 +70,7 @@ class MeetingPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setAccessibleName("Meeting")
+        self.title.setWordWrap(True)  # a long meeting name was cut off at 200% scaling
         self.facts = QLabel()
         self.facts.setObjectName("hint")
         self.agenda = QLabel()
@@ -80,7 +81,7 @@ class MeetingPage(QWidget):
         self.edit_button.clicked.connect(self.edit_meeting)
         header = QHBoxLayout()
         header.addWidget(back)
-        header.addWidget(self.title)
+        header.addWidget(self.title, 3)  # most of the spare width, so it wraps only when it must
         header.addStretch(1)
         header.addWidget(self.edit_button)
         self.minutes_button = action_button(

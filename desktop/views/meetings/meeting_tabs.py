@@ -79,7 +79,7 @@ class PeopleTab(QWidget):
         self.remove_attendee_button = action_button("&Remove attendee", "Remove the chosen one")
         self.add_person_button = action_button("Add &young person…", "Add a young person discussed")
         self.remove_person_button = action_button(
-            "Remo&ve young person", "The chosen young person was not discussed"
+            "Remove y&oung person", "The chosen young person was not discussed"
         )
         self.attendees: RowTable[AttendeeRow] = RowTable(
             RowsTableModel(ATTENDEE_COLUMNS),
@@ -138,7 +138,7 @@ class AgendaTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_button = action_button("Add &item…", "Add an agenda item")
+        self.add_button = action_button("&Add item…", "Add an agenda item")
         self.edit_button = action_button("&Edit item…", "Change the chosen item")
         self.items: RowTable[ItemRow] = RowTable(
             RowsTableModel(ITEM_COLUMNS),
@@ -192,7 +192,7 @@ class ActionsTab(QWidget):
 
     def __init__(self, columns: ActionColumns, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_button = action_button("Add a&ction…", "Add an action from this meeting")
+        self.add_button = action_button("&Add action…", "Add an action from this meeting")
         self.edit_button = action_button("Edit ac&tion…", "Change the chosen action")
         self.done_button = action_button("Mark &done", "The chosen action is done")
         self.table: RowTable[MeetingActionRow] = RowTable(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from desktop.services.outcome_service import Trend, TrendSeries
 from desktop.services.score15 import HIGHEST, LOWEST, SCORE_KEYS
+from desktop.views.common.painted_colours import PaintColours, paint_colours
 
 MEASURE_LABELS = {
     "total": "Total score",
@@ -29,14 +30,10 @@ MEASURE_LABELS = {
     "communication": "Disrupted communication",
 }
 EMPTY_TEXT = "No SCORE-15 recorded yet"
-BACKGROUND = QColor("#ffffff")
-INK = QColor("#1b1f24")
-MUTED = QColor("#4a5563")
-GRID = QColor("#e1e5ea")
 # Okabe and Ito's palette, told apart with the common colour-vision deficiencies; the markers'
-# shapes differ too, so no line depends on colour alone.
+# shapes differ too, so no line depends on colour alone. Each is brought to 3:1 against the
+# background of the look shown; the family line is drawn in the palette's ink.
 MEMBER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-FAMILY_COLOUR = "#1b1f24"
 SHAPES = ("circle", "square", "triangle", "diamond")
 MEMBER_WIDTH = 2.0
 FAMILY_WIDTH = 4.5
@@ -63,7 +60,7 @@ class OutcomeChart(QWidget):
         for key in SCORE_KEYS:
             self.chooser.addItem(MEASURE_LABELS[key], key)
         self.chooser.setAccessibleName("Score shown")
-        label = QLabel("&Show")
+        label = QLabel("Sho&w")
         label.setBuddy(self.chooser)
         self.plot = TrendPlot()
         top = QHBoxLayout()
@@ -134,18 +131,23 @@ class TrendPlot(QWidget):
         self.key = key
         self.update()
 
+    def colours(self) -> PaintColours:
+        """From the palette, so a change of look (light, dark, high contrast) repaints in it."""
+        return paint_colours(self.palette())
+
     def lines(self) -> list[Line]:
+        colours = self.colours()
         drawn = [
             Line(
                 series,
-                QColor(MEMBER_COLOURS[index % len(MEMBER_COLOURS)]),
+                colours.graphic(MEMBER_COLOURS[index % len(MEMBER_COLOURS)]),
                 MEMBER_WIDTH,
                 SHAPES[index % len(SHAPES)],
             )
             for index, series in enumerate(self.trend.members)
         ]
         if self.trend.members:
-            drawn.append(Line(self.trend.family, QColor(FAMILY_COLOUR), FAMILY_WIDTH, "circle"))
+            drawn.append(Line(self.trend.family, colours.ink, FAMILY_WIDTH, "circle"))
         return drawn
 
     def summary(self) -> str:
@@ -202,7 +204,7 @@ class TrendPlot(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(self.rect(), self.colours().background)
         if self.trend.empty:
             self._paint_empty(painter)
         else:
@@ -217,7 +219,7 @@ class TrendPlot(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         painter.setFont(font)
-        painter.setPen(MUTED)
+        painter.setPen(self.colours().muted)
         painter.drawText(
             QRectF(self.rect()),
             Qt.AlignmentFlag.AlignCenter,
@@ -226,7 +228,8 @@ class TrendPlot(QWidget):
 
     def _paint_axes(self, painter: QPainter, rect: QRectF) -> None:
         metrics = QFontMetricsF(self.font())
-        painter.setPen(MUTED)
+        colours = self.colours()
+        painter.setPen(colours.muted)
         painter.drawText(
             QRectF(rect.left(), 4, rect.width(), metrics.height() + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -234,15 +237,15 @@ class TrendPlot(QWidget):
         )
         for value in range(LOWEST, HIGHEST + 1):
             y = self.y_of(value, rect)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(colours.grid, 1))
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            painter.setPen(INK)
+            painter.setPen(colours.ink)
             painter.drawText(
                 QRectF(rect.left() - 30, y - metrics.height() / 2, 22, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )
-        painter.setPen(QPen(MUTED, 1))
+        painter.setPen(QPen(colours.muted, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.topLeft())
         # The y axis title, turned to read upwards.
@@ -255,7 +258,7 @@ class TrendPlot(QWidget):
             "Score  (↑ more difficulties)",
         )
         painter.restore()
-        painter.setPen(INK)
+        painter.setPen(colours.ink)
         step = rect.width() / max(len(self.trend.sessions), 1)
         for index, session in enumerate(self.trend.sessions):
             x = self.x_of(index, rect)
@@ -283,13 +286,14 @@ class TrendPlot(QWidget):
         if len(points) > 1:
             painter.drawPolyline(QPolygonF(points))
         size = 5.0 if line.width < FAMILY_WIDTH else 6.5
-        painter.setPen(QPen(BACKGROUND, 1.5))
+        painter.setPen(QPen(self.colours().background, 1.5))
         painter.setBrush(QBrush(line.colour))
         for point in points:
             painter.drawPath(_marker(line.shape, point, size))
 
     def _paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         metrics = QFontMetricsF(self.font())
+        colours = self.colours()
         y = rect.bottom() + 2 * metrics.height() + 16
         for row in self.legend_rows(rect.width()):
             x = rect.left()
@@ -297,10 +301,10 @@ class TrendPlot(QWidget):
                 middle = QPointF(x + 13, y + metrics.height() / 2)
                 painter.setPen(QPen(line.colour, line.width))
                 painter.drawLine(middle - QPointF(12, 0), middle + QPointF(12, 0))
-                painter.setPen(QPen(BACKGROUND, 1.5))
+                painter.setPen(QPen(colours.background, 1.5))
                 painter.setBrush(QBrush(line.colour))
                 painter.drawPath(_marker(line.shape, middle, 5.0))
-                painter.setPen(INK)
+                painter.setPen(colours.ink)
                 painter.drawText(
                     QRectF(x + 32, y, entry - 32, metrics.height()),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -57,7 +57,7 @@ class OutcomeTab(QWidget):
         self.record_button.clicked.connect(self.record)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
-        chosen = QLabel("at &session")
+        chosen = QLabel("a&t session")
         chosen.setBuddy(self.session_choice)
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)

@@ -105,7 +105,7 @@ class AddressesTab(RecordTab):
         self.reference_table = _table(self.reference_model, "Other agencies' references")
         add_address = QPushButton("New &address…")
         add_address.clicked.connect(self.add_address)
-        add_reference = QPushButton("New &reference…")
+        add_reference = QPushButton("&New reference…")
         add_reference.clicked.connect(self.add_reference)
         self.remove_reference_button = QPushButton("Remove reference")
         self.remove_reference_button.clicked.connect(self.remove_reference)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +31,8 @@ from desktop.views.caseload.chronology_table_model import (
     ChronologyTableModel,
 )
 from desktop.views.caseload.record_tab import RecordTab
+from desktop.views.common.text_direction_delegate import TextDirectionDelegate
+from desktop.views.common.wrapping_row import WrappingRow, row_of
 
 # The record view binds this to add_entry() for the whole record (see ChronologyTab.add_entry).
 ADD_SHORTCUT = "Ctrl+E"
@@ -83,6 +84,8 @@ class ChronologyTab(RecordTab):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # A summary written in Arabic reads from the right, its full stop at its end.
+        self.table.setItemDelegate(TextDirectionDelegate(self.table))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -115,21 +118,17 @@ class ChronologyTab(RecordTab):
         for widget, name in names.items():
             widget.setAccessibleName(name)
 
-        filter_label = QLabel("Sh&ow")
+        filter_label = QLabel("Sho&w")
         filter_label.setBuddy(self.type_filter)
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.history_button)
-        bar.addWidget(self.delete_button)
-        bar.addStretch(1)
-        bar.addWidget(filter_label)
-        bar.addWidget(self.type_filter)
-        bar.addSpacing(8)
-        bar.addWidget(self.significant_only)
+        # The filters go under the buttons when one row would not fit (200% scaling, a narrow
+        # window): in one row "Significant only" was cut off.
+        bar = WrappingRow(
+            row_of(self.add_button, self.edit_button, self.history_button, self.delete_button),
+            row_of(filter_label, self.type_filter, self.significant_only),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 

@@ -42,7 +42,7 @@ COLUMNS: list[tuple[str, Callable[[ContextLink], Any]]] = [
 # The two halves share a page, and the record's tab bar has its own Alt keys (Details, People,
 # Groups and places, Missing…), so each button has a letter of its own.
 BUTTON_LABELS = {
-    Target.GROUP: ("Link to a gro&up…", "E&nd link…", "Remo&ve link"),
+    Target.GROUP: ("Link to a gro&up…", "E&nd link…", "Remove link"),
     Target.PLACE: ("Link to a pl&ace…", "&End link…", "Remove lin&k"),
 }
 

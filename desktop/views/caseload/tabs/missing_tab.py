@@ -90,13 +90,13 @@ class MissingTab(RecordTab):
         self.table = list_table("Missing episodes", self.model, 400)
         self.table.activated.connect(self._activated)
         self.record_button = action_button(
-            "Record e&pisode…", "Record a new missing episode", self.record_episode
+            "Record &episode…", "Record a new missing episode", self.record_episode
         )
         self.return_button = action_button(
             "Record ret&urn…", "Record when they came back", self.record_return
         )
         self.interview_button = action_button(
-            "Record inter&view…",
+            "Record i&nterview…",
             f"Record the return-home interview, due within {HOURS} hours of the return",
             self.record_interview,
         )

@@ -119,7 +119,7 @@ class NetworkTab(RecordTab):
             "&Edit…", "Edit the chosen person", self.edit_contact, also="Enter in the list"
         )
         self.remove_contact_button = action_button(
-            "Remo&ve", "Remove the chosen person", self.remove_contact, also="Delete in the list"
+            "Remove", "Remove the chosen person", self.remove_contact, also="Delete in the list"
         )
         key_shortcut(self.contacts, Qt.Key.Key_Delete, self.remove_contact)
 
@@ -131,7 +131,7 @@ class NetworkTab(RecordTab):
         self.links = two_line_list("Linked young people", self.links_model)
         self.links.activated.connect(self._link_activated)
         self.link_button = action_button(
-            "&Link a young person…",
+            "Li&nk a young person…",
             "Link another young person: associate, sibling, rival or victim",
             self.link_person,
         )
