@@ -45,6 +45,7 @@ from desktop.services.personal_words_service import PersonalWordsService
 from desktop.services.population_service import PopulationService
 from desktop.services.pseudonymised_export import PseudonymisedExportService
 from desktop.services.quarterly_report_service import QuarterlyReportService
+from desktop.services.recent_records import RecentRecordsService
 from desktop.services.referral_service import ReferralService
 from desktop.services.restriction_service import RestrictionService
 from desktop.services.retention_holds import LegalHoldService
@@ -85,6 +86,7 @@ class Services:
     missing: MissingService
     interventions: InterventionService
     tasks: TaskService
+    recent_records: RecentRecordsService
     network: NetworkService
     context: ContextService
     imports: ImportService
@@ -164,6 +166,7 @@ class Services:
             missing=MissingService(sessions, user, clock),
             interventions=InterventionService(sessions, user, clock),
             tasks=TaskService(sessions, user, clock),
+            recent_records=RecentRecordsService(sessions, user, clock),
             network=NetworkService(sessions, user, clock),
             context=ContextService(sessions, user, clock),
             imports=ImportService(sessions, user, clock),

@@ -185,7 +185,8 @@ def test_record_an_attended_and_a_missed_session(
     entries = services.chronology.entries(coaching.person_id, 0, 10)
     summaries = [entry.summary for entry in entries]
     assert summaries == [
-        "Employment coaching session (in person): did not attend",
+        # The second session started on the mode the coach chose for the first.
+        "Employment coaching session (online video): did not attend",
         "Employment coaching session (online video, 45 min)",
     ]
 

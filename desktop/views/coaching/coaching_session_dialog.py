@@ -16,6 +16,7 @@ from desktop.services.coaching_session_records import (
 from desktop.views.caseload.tabs.dialog_fields import text_area
 from desktop.views.caseload.tabs.tab_parts import hint
 from desktop.views.coaching.coaching_plan_parts import CoachingSavingDialog, choice_combo
+from desktop.views.common.field_problems import FieldProblem
 from desktop.views.common.when import date_time_edit, moment_of
 
 DEFAULT_MINUTES = 45
@@ -26,6 +27,9 @@ MISSED_HINT = (
     "Next steps can say what was offered instead (a new time, a message sent)."
 )
 CHRONOLOGY_HINT = "The session also goes into the young person's chronology."
+# How each user last held a session (a coach working online mostly stays online), in memory
+# only, as the chronology keeps the last entry type: a habit of the day, not a setting.
+_last_mode: dict[str, CoachingMode] = {}
 
 
 def rounded_down(moment: datetime) -> datetime:
@@ -38,12 +42,16 @@ class CoachingSessionDialog(CoachingSavingDialog):
     """details() is what the service saves; the tab sets `save` to say how."""
 
     def __init__(
-        self, now: datetime, current: SessionInput | None = None, parent: QWidget | None = None
+        self,
+        now: datetime,
+        current: SessionInput | None = None,
+        parent: QWidget | None = None,
+        who: str = "",
     ) -> None:
         super().__init__("Record session" if current is None else "Edit session", parent)
         details = current or SessionInput(
             held_at=rounded_down(now),
-            mode=CoachingMode.IN_PERSON,
+            mode=_last_mode.get(who, CoachingMode.IN_PERSON),
             minutes=DEFAULT_MINUTES,
             attended=True,
         )
@@ -94,8 +102,14 @@ class CoachingSessionDialog(CoachingSavingDialog):
         self.form.addRow("", hint(CHRONOLOGY_HINT, wrap=True))
         self.came.toggled.connect(self._attendance_changed)
         self._attendance_changed()
+        self._who = who
+        if current is None and who:  # remembered only for a named user
+            self.accepted.connect(self._remember_mode)
         self.setMinimumWidth(560)
         self.held_at.setFocus()
+
+    def _remember_mode(self) -> None:
+        _last_mode[self._who] = self.details().mode
 
     def attended(self) -> bool:
         return self.came.isChecked()
@@ -114,7 +128,7 @@ class CoachingSessionDialog(CoachingSavingDialog):
     def problems(self) -> list[str]:
         # Said here before OK reaches the service, which checks the same (and the date) again.
         if self.attended() and not self.what_was_done.toPlainText().strip():
-            return ["Say what was done in the session."]
+            return [FieldProblem(self.what_was_done, "Say what was done in the session.")]
         return []
 
     def _attendance_changed(self) -> None:

@@ -115,7 +115,9 @@ class CoachingSessionsTab(QWidget):
         if not self._editable:
             return
         sessions = self._services.coaching_sessions
-        dialog = CoachingSessionDialog(self._services.clock.now(), parent=self)
+        dialog = CoachingSessionDialog(
+            self._services.clock.now(), parent=self, who=self._services.user.username
+        )
         dialog.save = lambda: sessions.record_session(self.plan_id, dialog.details())
         if self._run(dialog) and isinstance(dialog.result_of_save, int):
             new_id = dialog.result_of_save

@@ -1,11 +1,13 @@
-"""My work: my open cases grouped by RAG (red first), overdue tasks, and what is due this week."""
+"""My work: the records I opened last, my open cases grouped by RAG (red first), overdue tasks,
+and what is due this week; Ctrl+E writes a chronology entry on the chosen young person."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,13 +21,16 @@ from desktop.models.choices import Rag
 from desktop.services.bundle import Services
 from desktop.services.coaching_access import may_edit
 from desktop.services.permissions import PermissionDeniedError
+from desktop.services.recent_records import RecentRecord, RecentRecordsService
 from desktop.services.task_service import MyCase, MyWork, ReviewDue, TaskRow
+from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT
 from desktop.views.caseload.tabs.dialog_fields import OVERDUE_RED, RAG_TINTS, day, rag_text
 from desktop.views.caseload.tabs.tab_parts import action_button, hint, section_title
 from desktop.views.caseload.tabs.tasks_tab import due_text
 from desktop.views.common.row_table_view import RowTable
 from desktop.views.common.rows_table_model import PLAIN, RowLook, RowsTableModel
 from desktop.views.home.coaching_work_panel import CoachingWorkPanel
+from desktop.views.home.record_opener import add_entry_on_open_record
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ TASK_COLUMNS = (
     ("Task", lambda row: row.title),
     ("Young person", _person),
 )
+RECENT_COLUMNS = (
+    ("Case ref", lambda row: row.case_reference),
+    ("Name", lambda row: row.display_name),
+)
 REVIEW_COLUMNS = (
     ("Review by", lambda row: day(row.review_due) + (" · Overdue" if row.overdue else "")),
     ("RAG", lambda row: row.rag.label),
@@ -104,14 +113,35 @@ def _review_look(row: ReviewDue, column: int) -> RowLook:
     return RowLook(foreground=OVERDUE_RED, bold=column == 0) if row.overdue else PLAIN
 
 
+def _select_where_the_cursor_lands(table: RowTable[Any]) -> None:
+    """Reaching a list by Alt or Tab puts Qt's cursor on its first row without choosing it:
+    choose it, so Enter or Ctrl+E acts on the row the person sees marked."""
+    view = table.view
+
+    def choose(current: QModelIndex) -> None:
+        if current.isValid() and not view.selectionModel().hasSelection():
+            view.selectRow(current.row())
+
+    view.selectionModel().currentChanged.connect(choose)
+
+
 class MyWorkView(QWidget):
-    """Most urgent first: overdue tasks, reviews and tasks due this week, then every open case."""
+    """The records opened last (Alt+O), then the most urgent: overdue tasks, reviews and tasks
+    due this week, then every open case. Enter opens a row's record; Ctrl+E also starts a new
+    chronology entry on it."""
 
     open_person = Signal(int)  # the young person's id, when a row is activated
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        recent: RecentRecordsService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self._recent = recent or services.recent_records
         title = QLabel("My work")
         title.setObjectName("pageTitle")
         self.today = hint()
@@ -120,6 +150,14 @@ class MyWorkView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.hide()
+        self.recent: RowTable[RecentRecord] = RowTable(
+            RowsTableModel(RECENT_COLUMNS),
+            "Recently opened",
+            "No records opened yet: the ones you open will be listed here.",
+            (105,),
+        )
+        self.recent.activated.connect(lambda row: self.open_person.emit(row.person_id))
+        self.recent.fit_height(5)  # like the lists below: short, then it scrolls
         self.overdue = self._task_table("Overdue tasks", "No overdue tasks.")
         self.reviews: RowTable[ReviewDue] = RowTable(
             RowsTableModel(REVIEW_COLUMNS, _review_look),
@@ -142,6 +180,8 @@ class MyWorkView(QWidget):
         self.reviews.activated.connect(lambda row: self.open_person.emit(row.person_id))
         self.reviews.fit_height(5)
         self.cases.activated.connect(self._case_activated)
+        for each in (self.recent, self.overdue, self.reviews, self.due_soon, self.cases):
+            _select_where_the_cursor_lands(each)
         # Employment coaches and the coordinator also see the coaching plans' work.
         self.coaching: CoachingWorkPanel | None = None
         if may_edit(services.user):
@@ -157,6 +197,12 @@ class MyWorkView(QWidget):
         sections = QVBoxLayout(page)
         sections.setContentsMargins(0, 0, 0, 0)
         sections.setSpacing(4)
+        recent_title = section_title("Recently &opened")
+        recent_title.setBuddy(self.recent.view)
+        recent_title.setToolTip("Alt+O to reach the list; Enter opens the record")
+        sections.addWidget(recent_title)
+        sections.addWidget(self.recent)
+        sections.addSpacing(8)
         for text, widget in (
             ("Overdue tasks", self.overdue),
             ("Reviews due this week", self.reviews),
@@ -184,6 +230,11 @@ class MyWorkView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         # Loaded when shown (showEvent), not here as well: on a large caseload it takes time.
+        # The record's own Ctrl+E, one step sooner: open the chosen young person and write.
+        add = QShortcut(QKeySequence(ADD_SHORTCUT), self)
+        add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add.setWhatsThis("Open the chosen young person's record and add a chronology entry")
+        add.activated.connect(self.add_entry)
 
     @staticmethod
     def _task_table(name: str, empty: str) -> RowTable[TaskRow]:
@@ -208,6 +259,7 @@ class MyWorkView(QWidget):
             self.message.show()
             return
         self.message.hide()
+        self.recent.set_rows(self._recent.recent())
         self.show_work(work)
         if self.coaching is not None and coaching is not None:
             self.coaching.show_work(coaching)
@@ -233,3 +285,37 @@ class MyWorkView(QWidget):
     def _case_activated(self, line: CaseLine) -> None:
         if isinstance(line, MyCase):
             self.open_person.emit(line.person_id)
+
+    # ---- Ctrl+E --------------------------------------------------------------------------
+    def chosen_person(self) -> int | None:
+        """The young person of the row chosen in the list that has the focus, else in My
+        cases, else in Recently opened."""
+        tables: list[RowTable[RecentRecord] | RowTable[TaskRow] | RowTable[ReviewDue]] = [
+            self.recent,
+            self.overdue,
+            self.reviews,
+            self.due_soon,
+        ]
+        focused = next((t for t in tables if t.view.hasFocus()), None)
+        if focused is not None:
+            row = focused.selected()
+            return None if row is None else row.person_id
+        if self.cases.view.hasFocus() or self.cases.selected() is not None:
+            line = self.cases.selected()
+            return line.person_id if isinstance(line, MyCase) else None
+        row = self.recent.selected()
+        return None if row is None else row.person_id
+
+    def add_entry(self) -> None:
+        """Opens the chosen young person's record and its new chronology entry at once."""
+        person_id = self.chosen_person()
+        if person_id is None:
+            self.message.setText(
+                "Choose a young person in one of the lists first, then press "
+                f"{ADD_SHORTCUT} to write a chronology entry."
+            )
+            self.message.show()
+            return
+        self.message.hide()
+        self.open_person.emit(person_id)
+        add_entry_on_open_record(self, person_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.logging_setup import LOG
 from desktop.services import actions
+from desktop.views.common.announce import follow_status_bar
 from desktop.views.common.clipboard_guard import ClipboardGuard
 from desktop.views.common.idle_monitor import IdleMonitor
 from desktop.views.shell.about_dialog import AboutDialog
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.countdown_label.setAccessibleName("Time until the vault locks")
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.countdown_label)
+        follow_status_bar(self.statusBar())  # every message it shows is read out
         self._build_menus()
         self._show_locked_state()
         geometry = settings.value(GEOMETRY_KEY)
@@ -113,6 +116,13 @@ class MainWindow(QMainWindow):
         for action in (self.lock_action, self.sign_out_action):
             casebook.addAction(action)
         casebook.addSeparator()
+        # Filled as it opens, emptied once closed: no names wait in it behind a locked screen.
+        self.recent_menu = casebook.addMenu("Recent &records")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToHide.connect(
+            lambda: QTimer.singleShot(0, self.recent_menu, self.recent_menu.clear)
+        )
+        casebook.addSeparator()
         casebook.addAction(self.passphrase_action)
         casebook.addAction(self.remember_action)
         casebook.addSeparator()
@@ -120,6 +130,7 @@ class MainWindow(QMainWindow):
         self.session_actions = (
             self.lock_action,
             self.sign_out_action,
+            self.recent_menu.menuAction(),
             self.passphrase_action,
             self.remember_action,
         )
@@ -138,6 +149,26 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: AboutDialog(self._icon, self).exec())
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(about)
+
+    def _fill_recent_menu(self) -> None:
+        from desktop.views.home.recent_menu import fill_recent_menu
+
+        if self.services is not None:
+            fill_recent_menu(self.recent_menu, self.services.recent_records, self.open_recent)
+
+    def open_recent(self, person_id: int) -> None:
+        """A record from Casebook › Recent records, opened in the Caseload section."""
+        from desktop.services.people_service import RecordNotFoundError
+        from desktop.services.permissions import Section
+
+        if self.workspace is None or Section.CASELOAD not in self.workspace.sections:
+            return
+        self.workspace.show_section(Section.CASELOAD)
+        caseload = self.workspace.caseload
+        if caseload is not None:
+            # A record closed to them since the menu was filled: nothing opens.
+            with contextlib.suppress(RecordNotFoundError):
+                caseload.open_person(person_id)
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts, read from this window's widgets as they are now."""
@@ -172,6 +203,7 @@ class MainWindow(QMainWindow):
         self._place = None
         for action in self.session_actions:
             action.setEnabled(True)
+        self.recent_menu.menuAction().setVisible(self.workspace.caseload_allowed())
         reason = self._deps.device.unavailable_reason()
         self.remember_action.setVisible(reason is None and services.accounts.remember_allowed())
         if reason is None:

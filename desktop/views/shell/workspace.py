@@ -167,6 +167,9 @@ class Workspace(QWidget):
         if section in self.sections:
             self.navigation.setCurrentRow(self.sections.index(section))
 
+    def caseload_allowed(self) -> bool:
+        return Section.CASELOAD in self.sections
+
     @property
     def caseload(self) -> CaseloadView | None:
         if Section.CASELOAD not in self.sections:

@@ -20,6 +20,7 @@ from desktop.models.choices import SessionLocation, SessionOutcome
 from desktop.services.therapy_records import Member, MemberRow, SessionInput
 from desktop.views.caseload.tabs.dialog_fields import date_field, date_of
 from desktop.views.caseload.tabs.tab_parts import hint
+from desktop.views.common.field_problems import FieldProblem
 from desktop.views.therapy.therapy_case_parts import TherapySavingDialog
 
 DEFAULT_MINUTES = 60
@@ -38,6 +39,11 @@ ATTENDANCE_HINTS = {
 }
 
 
+# Where each therapist last held a session (most see a family in the same place each week),
+# in memory only, as the chronology keeps the last entry type: a habit, not a setting.
+_last_location: dict[str, SessionLocation] = {}
+
+
 def rounded_down(moment: datetime) -> datetime:
     """The local quarter hour at or before moment (a session just held, never a future one)."""
     local = moment.astimezone().replace(second=0, microsecond=0)
@@ -52,13 +58,18 @@ class SessionDialog(TherapySavingDialog):
         current: SessionInput | None = None,
         number: int | None = None,
         parent: QWidget | None = None,
+        who: str = "",
     ) -> None:
         super().__init__(
             "Record session" if current is None else f"Edit session {number or ''}".strip(),
             parent,
         )
         self._now = now
-        details = current or SessionInput(starts_at=rounded_down(now))
+        details = current or SessionInput(
+            starts_at=rounded_down(now),
+            location=_last_location.get(who, SessionLocation.HOME_VISIT),
+        )
+        self._who = who
         local = details.starts_at.astimezone()
         self.day = date_field(local.date())
         self.day.setAccessibleName("Date")
@@ -107,7 +118,12 @@ class SessionDialog(TherapySavingDialog):
         self._outcome_changed()
         if current is None:
             self._time_changed()
+            if who:  # remembered only for a named user
+                self.accepted.connect(self._remember_location)
         self.day.setFocus()
+
+    def _remember_location(self) -> None:
+        _last_location[self._who] = SessionLocation(self.location.currentData())
 
     def chosen_outcome(self) -> SessionOutcome:
         # Qt keeps the code as a plain string.
@@ -132,13 +148,19 @@ class SessionDialog(TherapySavingDialog):
 
     def problems(self) -> list[str]:
         outcome = self.chosen_outcome()
-        found = []
+        found: list[str] = []
         if self.starts_at() > self._now and outcome is not SessionOutcome.SCHEDULED:
-            found.append("A session still to come can only be recorded as Scheduled.")
+            found.append(
+                FieldProblem(
+                    self.outcome, "A session still to come can only be recorded as Scheduled."
+                )
+            )
         if outcome is SessionOutcome.ATTENDED and not any(
             check.isChecked() for check in self.attendance.values()
         ):
-            found.append("Tick at least one family member who came.")
+            found.append(
+                FieldProblem(self.attendance_box, "Tick at least one family member who came.")
+            )
         return found
 
     def _outcome_changed(self) -> None:

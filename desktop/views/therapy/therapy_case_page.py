@@ -52,6 +52,7 @@ class TherapyCasePage(QWidget):
         self.title.setAccessibleName("Family")
         self.facts = QLabel()
         self.facts.setObjectName("hint")
+        self.facts.setWordWrap(True)  # cut off on one line at 200% scaling: it wraps instead
         self.documents_button = action_button("Doc&uments…", "Letters and reports for this family")
         self.documents_button.setAccessibleName("Documents")
         self.documents_button.clicked.connect(lambda: self.documents_requested.emit(case_id))
@@ -128,7 +129,12 @@ class TherapyCasePage(QWidget):
         dialog.deleteLater()  # what was typed goes with it
 
     def record_session(self) -> None:
-        dialog = SessionDialog(self.view.members, self._services.clock.now(), parent=self)
+        dialog = SessionDialog(
+            self.view.members,
+            self._services.clock.now(),
+            parent=self,
+            who=self._services.user.username,
+        )
         dialog.save = lambda: self._services.therapy.record_session(self.case_id, dialog.details())
         if dialog.exec():
             self._saved()

@@ -25,17 +25,27 @@ from desktop.views.caseload.tabs.dialog_fields import (
     text_area,
 )
 from desktop.views.caseload.tabs.saving_dialog import SavingDialog
+from desktop.views.common.field_problems import FieldProblem, tie
+
+# Where each user's last referral came from (the same agency often refers several young
+# people in a week), in memory only, as the chronology keeps the last entry type.
+_last_source: dict[str, ReferralSource] = {}
 
 
 class RecordReferralDialog(SavingDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None, who: str = "") -> None:
         super().__init__("Record referral", parent)
+        self._who = who
         self.received_on = date_field(today, latest=today)
         self.received_on.setAccessibleName("Date received")
         self.source = QComboBox()
         self.source.setAccessibleName("Source")
         for source in ReferralSource:
             self.source.addItem(source.label, source.value)  # Qt hands back a plain str
+        if who in _last_source:
+            self.source.setCurrentIndex(self.source.findData(_last_source[who].value))
+        if who:  # remembered only for a named user
+            self.accepted.connect(self._remember_source)
         self.referrer = QLineEdit()
         self.referrer.setAccessibleName("Referrer")
         self.referrer.setPlaceholderText("Name, role and agency of the person referring")
@@ -70,6 +80,9 @@ class RecordReferralDialog(SavingDialog):
         self.setMinimumWidth(560)
         self.reason.setFocus()
 
+    def _remember_source(self) -> None:
+        _last_source[self._who] = ReferralSource(self.source.currentData())
+
     def _consent_changed(self) -> None:
         given = self.consent_to_engage.isChecked() or self.consent_to_share.isChecked()
         for widget in (
@@ -98,7 +111,17 @@ class RecordReferralDialog(SavingDialog):
         )
 
     def problems(self) -> list[str]:
-        return self.value().problems(date.max)  # dates are capped by the fields themselves
+        found = self.value().problems(date.max)  # dates are capped by the fields themselves
+        return tie(
+            found,
+            {
+                "The referral date is in the future.": self.received_on,
+                "Enter the reason for the referral.": self.reason,
+                "Say who gave consent.": self.consent_given_by,
+                "Enter the date consent was given.": self.consent_given_on,
+                "The consent date is in the future.": self.consent_given_on,
+            },
+        )
 
 
 DECISIONS = (ReferralDecision.ACCEPTED, ReferralDecision.SIGNPOSTED, ReferralDecision.DECLINED)
@@ -185,7 +208,9 @@ class DecideReferralDialog(SavingDialog):
     def problems(self) -> list[str]:
         decision = self.decision()
         if decision is None:
-            return ["Choose accepted, signposted or declined."]
+            first = self.decision_buttons[ReferralDecision.ACCEPTED]
+            return [FieldProblem(first, "Choose accepted, signposted or declined.")]
         if decision in NEEDS_REASON and not self.reason.toPlainText().strip():
-            return [f"Give the reason the referral was {decision.label.lower()}."]
+            why = f"Give the reason the referral was {decision.label.lower()}."
+            return [FieldProblem(self.reason, why)]
         return []

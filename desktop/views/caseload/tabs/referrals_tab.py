@@ -123,7 +123,9 @@ class ReferralsTab(RecordTab):
     def record_referral(self) -> None:
         if not self.record_button.isVisible():
             return
-        dialog = RecordReferralDialog(self.services.clock.now().date(), self)
+        dialog = RecordReferralDialog(
+            self.services.clock.now().astimezone().date(), self, who=self.services.user.username
+        )
         dialog.save = lambda: self.services.referrals.add_referral(self.record.id, dialog.value())
         if dialog.exec():
             self.reload()
