@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from desktop.app import build_main_window, create_application
-from desktop.models.accounts import Account
+from desktop.models.accounts import Account, Role
+from desktop.services.demo_service import demo_username
 from desktop.services.sign_in_service import SignedIn
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.layout import VaultLayout
@@ -105,3 +106,11 @@ def sign_in(qtbot: QtBot, window: MainWindow, username: str, passphrase: str = P
     # screen (a real window manager keeps it); give it back as the person's window would have.
     window.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)
+
+
+def signed_in_as(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainWindow:
+    """A main window on the demo vault, signed in as the demo account of the role."""
+    window = window_factory()
+    sign_in(qtbot, window, demo_username(role))
+    assert window.workspace is not None and window.services is not None
+    return window

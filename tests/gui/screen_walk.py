@@ -97,31 +97,26 @@ def header_problems(view: QTableView | QTreeView) -> list[str]:
 
 def heard_headers(view: QWidget) -> dict[int, str]:
     """What the accessibility layer reads as each column's header, from the first row's cells."""
-    table: QAccessibleInterface | None = QAccessible.queryAccessibleInterface(view)
-    heard: dict[int, str] = {}
-    if table is None:
-        return heard
-    for child_index in range(table.childCount()):
-        child = table.child(child_index)
-        cell = child.tableCellInterface() if child is not None else None
-        if cell is None or cell.rowIndex() != 0:
-            continue
-        headers = cell.columnHeaderCells()
-        heard[cell.columnIndex()] = headers[0].text(QAccessible.Text.Name) if headers else ""
-    return heard
+    return _heard(view, Qt.Orientation.Horizontal)
 
 
 def heard_row_headers(view: QWidget) -> dict[int, str]:
     """What the accessibility layer reads as each row's header, from the first column's cells."""
+    return _heard(view, Qt.Orientation.Vertical)
+
+
+def _heard(view: QWidget, orientation: Qt.Orientation) -> dict[int, str]:
     table: QAccessibleInterface | None = QAccessible.queryAccessibleInterface(view)
     heard: dict[int, str] = {}
     if table is None:
         return heard
+    columns = orientation is Qt.Orientation.Horizontal
     for child_index in range(table.childCount()):
         child = table.child(child_index)
         cell = child.tableCellInterface() if child is not None else None
-        if cell is None or cell.columnIndex() != 0:
+        if cell is None or (cell.rowIndex() if columns else cell.columnIndex()) != 0:
             continue
-        headers = cell.rowHeaderCells()
-        heard[cell.rowIndex()] = headers[0].text(QAccessible.Text.Name) if headers else ""
+        headers = cell.columnHeaderCells() if columns else cell.rowHeaderCells()
+        at = cell.columnIndex() if columns else cell.rowIndex()
+        heard[at] = headers[0].text(QAccessible.Text.Name) if headers else ""
     return heard

@@ -12,25 +12,17 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
 from desktop.models.choices import EntryType, SessionOutcome
-from desktop.services.demo_service import demo_username
 from desktop.vault.layout import VaultLayout
 from desktop.views.caseload.caseload_view import CaseloadView
 from desktop.views.caseload.chronology_dialogs import EntryDialog
 from desktop.views.caseload.person_record_view import PersonRecordView
 from desktop.views.home.my_work_view import MyWorkView
 from desktop.views.shell.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.conftest import WindowFactory, signed_in_as
 from tests.gui.day_counter import KeyCount, promised_keys
 from tests.gui.keyboard_driver import ALT, CTRL, SHIFT, check, key, on_modal, reactivate, type_text
 
 RETURN = Qt.Key.Key_Return
-
-
-def _signed_in(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainWindow:
-    window = window_factory()
-    sign_in(qtbot, window, demo_username(role))
-    assert window.workspace is not None and window.services is not None
-    return window
 
 
 def _counted_dialog(
@@ -69,7 +61,7 @@ def _assert_promised(count: KeyCount, document: str, task: str) -> None:
 def test_gangs_worker_ride_out_entry_from_recently_opened(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.GANGS_WORKER)
+    window = signed_in_as(qtbot, window_factory, Role.GANGS_WORKER)
     services, caseload = window.services, window.workspace.caseload if window.workspace else None
     assert services is not None and caseload is not None
     wanted = caseload.model.row_at(0)
@@ -96,7 +88,7 @@ def test_gangs_worker_ride_out_entry_from_recently_opened(
 def test_family_therapist_records_who_came_from_where_their_day_starts(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.FAMILY_THERAPIST)
+    window = signed_in_as(qtbot, window_factory, Role.FAMILY_THERAPIST)
     services, workspace = window.services, window.workspace
     assert services is not None and workspace is not None
     therapy = workspace.therapy
@@ -128,7 +120,7 @@ def test_family_therapist_records_who_came_from_where_their_day_starts(
 def test_employment_coach_records_a_session_from_where_their_day_starts(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.EMPLOYMENT_COACH)
+    window = signed_in_as(qtbot, window_factory, Role.EMPLOYMENT_COACH)
     services, workspace = window.services, window.workspace
     assert services is not None and workspace is not None
     coaching = workspace.coaching
@@ -157,7 +149,7 @@ def test_employment_coach_records_a_session_from_where_their_day_starts(
 def test_coordinator_records_a_referral_from_recently_opened(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.COORDINATOR)
+    window = signed_in_as(qtbot, window_factory, Role.COORDINATOR)
     services, caseload = window.services, window.workspace.caseload if window.workspace else None
     assert services is not None and caseload is not None
     wanted = caseload.model.row_at(0)

@@ -12,11 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
 from desktop.models.choices import SessionOutcome
-from desktop.services.demo_service import demo_username
 from desktop.vault.layout import VaultLayout
 from desktop.views.caseload.person_record_view import PersonRecordView
 from desktop.views.shell.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.conftest import WindowFactory, signed_in_as
 from tests.gui.keyboard_driver import (
     ALT,
     CTRL,
@@ -31,13 +30,6 @@ from tests.gui.keyboard_driver import (
 )
 
 RETURN = Qt.Key.Key_Return
-
-
-def _signed_in(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainWindow:
-    window = window_factory()
-    sign_in(qtbot, window, demo_username(role))
-    assert window.workspace is not None and window.services is not None
-    return window
 
 
 def _in_dialog(
@@ -58,7 +50,7 @@ def _in_dialog(
 def test_a_gangs_worker_finds_a_young_person_and_adds_a_chronology_entry(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.GANGS_WORKER)
+    window = signed_in_as(qtbot, window_factory, Role.GANGS_WORKER)
     services = window.services
     caseload = window.workspace.caseload if window.workspace else None
     assert services is not None and caseload is not None
@@ -97,7 +89,7 @@ def _to_section(qtbot: QtBot, window: MainWindow, label: str) -> None:
 def test_a_family_therapist_records_who_came_to_a_session(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.FAMILY_THERAPIST)
+    window = signed_in_as(qtbot, window_factory, Role.FAMILY_THERAPIST)
     services = window.services
     assert services is not None and window.workspace is not None
     _to_section(qtbot, window, "Family therapy")
@@ -130,7 +122,7 @@ def test_a_family_therapist_records_who_came_to_a_session(
 def test_an_employment_coach_records_a_session(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.EMPLOYMENT_COACH)
+    window = signed_in_as(qtbot, window_factory, Role.EMPLOYMENT_COACH)
     services = window.services
     assert services is not None and window.workspace is not None
     _to_section(qtbot, window, "Employment coaching")
@@ -159,7 +151,7 @@ def test_an_employment_coach_records_a_session(
 def test_the_coordinator_records_a_referral(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.COORDINATOR)
+    window = signed_in_as(qtbot, window_factory, Role.COORDINATOR)
     services = window.services
     caseload = window.workspace.caseload if window.workspace else None
     assert services is not None and caseload is not None

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.views.shell.main_window import MainWindow
 from desktop.views.shell.shortcut_collector import plain
-from desktop.views.shell.workspace import Section
-from tests.gui.test_shortcut_list import EVER, coordinator_window
+from tests.gui.page_tour import opened_pages
+from tests.gui.test_shortcut_list import coordinator_window
 
 __all__ = ["coordinator_window"]  # the fixture, shared with the shortcut list's tests
 
@@ -69,54 +68,13 @@ def test_the_letter_finder_reads_qt_mnemonics() -> None:
     assert mnemonic("Fish && chips") is None
 
 
-def _screens(window: MainWindow) -> Iterator[str]:
-    """Every tab of an open record, therapy case, coaching plan and meeting (tabs within tabs
-    too); yields where it is after each step."""
-    workspace, services = window.workspace, window.services
-    assert workspace is not None and services is not None
-
-    def tabs_of(page: QWidget, where: str) -> Iterator[str]:
-        yield where
-        for tabs in page.findChildren(QTabWidget):
-            if tabs.isVisible():
-                for index in range(tabs.count()):
-                    tabs.setCurrentIndex(index)
-                    yield f"{where} › {plain(tabs.tabText(index))}"
-
-    workspace.show_section(Section.CASELOAD)
-    caseload = workspace.caseload
-    assert caseload is not None
-    caseload.open_person(caseload.model.row_at(0).id)
-    assert caseload.open_page is not None
-    yield from tabs_of(caseload.open_page, "record")
-    openers = (
-        (Section.FAMILY_THERAPY, workspace.therapy, "open_case", services.therapy.cases()[0].id),
-        (
-            Section.EMPLOYMENT_COACHING,
-            workspace.coaching,
-            "open_plan",
-            services.coaching.plans()[0].plan_id,
-        ),
-        (
-            Section.MEETINGS,
-            workspace.meetings,
-            "open_meeting",
-            services.meetings.meetings(*EVER)[0].id,
-        ),
-    )
-    for section, view, opener, row_id in openers:
-        workspace.show_section(section)
-        page = getattr(view, opener)(row_id)
-        yield from tabs_of(page, section.label)
-
-
 def test_no_alt_letter_is_used_twice_on_any_main_screen(
     qtbot: QtBot, coordinator_window: MainWindow
 ) -> None:
     window = coordinator_window
     problems: dict[str, dict[str, list[str]]] = {}
     screens = 0
-    for where in _screens(window):
+    for where in opened_pages(window):
         screens += 1
         found = clashing(window)
         if found:

@@ -11,24 +11,16 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
-from desktop.services.demo_service import demo_username
 from desktop.services.permissions import Section
 from desktop.vault.layout import VaultLayout
 from desktop.views.analysis.analysis_view import AnalysisView
 from desktop.views.analysis.figure_panel import FigurePanel
 from desktop.views.analysis.population_dialog import PopulationDialog
 from desktop.views.shell.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.conftest import WindowFactory, signed_in_as
 from tests.gui.screen_walk import heard_headers, heard_row_headers, table_problems, tables, walk
 
 LONG_AGO = date(2000, 1, 1)
-
-
-def _signed_in(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainWindow:
-    window = window_factory()
-    sign_in(qtbot, window, demo_username(role))
-    assert window.workspace is not None and window.services is not None
-    return window
 
 
 def _section(window: MainWindow, section: Section) -> QWidget:
@@ -41,7 +33,7 @@ def _section(window: MainWindow, section: Section) -> QWidget:
 def test_the_caseload_screens_and_every_tab_of_a_record(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.COORDINATOR)
+    window = signed_in_as(qtbot, window_factory, Role.COORDINATOR)
     caseload = window.workspace.caseload if window.workspace else None
     assert caseload is not None
     # My work, Search chronology, Groups and places and the caseload list itself.
@@ -63,7 +55,7 @@ def test_the_caseload_screens_and_every_tab_of_a_record(
 def test_the_other_sections_and_their_pages(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.COORDINATOR)
+    window = signed_in_as(qtbot, window_factory, Role.COORDINATOR)
     services = window.services
     workspace = window.workspace
     assert services is not None and workspace is not None
@@ -98,7 +90,7 @@ def test_the_other_sections_and_their_pages(
 def test_figure_tables_are_read_with_their_row_and_column_headings(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.ANALYST)
+    window = signed_in_as(qtbot, window_factory, Role.ANALYST)
     analysis = _section(window, Section.ANALYSIS)
     assert isinstance(analysis, AnalysisView)
     panels = [panel for panel in analysis.findChildren(FigurePanel) if panel.isVisible()]
@@ -125,7 +117,7 @@ def test_figure_tables_are_read_with_their_row_and_column_headings(
 def test_the_population_table_names_each_row_for_the_figure_typed_in_it(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.ANALYST)
+    window = signed_in_as(qtbot, window_factory, Role.ANALYST)
     assert window.services is not None
     dialog = PopulationDialog(window.services.population, window)
     qtbot.addWidget(dialog)

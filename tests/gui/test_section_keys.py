@@ -9,21 +9,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
-from desktop.services.demo_service import demo_username
 from desktop.services.permissions import Section
 from desktop.vault.layout import VaultLayout
 from desktop.views.home.my_work_view import MyWorkView
-from desktop.views.shell.main_window import MainWindow
 from desktop.views.shell.shortcuts_dialog import gather
-from tests.gui.conftest import WindowFactory, sign_in
+from tests.gui.conftest import WindowFactory, signed_in_as
 from tests.gui.keyboard_driver import CTRL, key
-
-
-def _signed_in(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainWindow:
-    window = window_factory()
-    sign_in(qtbot, window, demo_username(role))
-    assert window.workspace is not None
-    return window
 
 
 @pytest.mark.parametrize(
@@ -39,7 +30,7 @@ def _signed_in(qtbot: QtBot, window_factory: WindowFactory, role: Role) -> MainW
 def test_each_role_starts_in_the_section_where_their_day_starts(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory, role: Role, home: Section
 ) -> None:
-    window = _signed_in(qtbot, window_factory, role)
+    window = signed_in_as(qtbot, window_factory, role)
     workspace = window.workspace
     assert workspace is not None
     assert workspace.current_section() is home
@@ -55,7 +46,7 @@ def test_each_role_starts_in_the_section_where_their_day_starts(
 def test_f6_moves_between_the_sections_list_and_the_page(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.GANGS_WORKER)
+    window = signed_in_as(qtbot, window_factory, Role.GANGS_WORKER)
     workspace = window.workspace
     assert workspace is not None
     window.activateWindow()
@@ -73,7 +64,7 @@ def test_f6_moves_between_the_sections_list_and_the_page(
 def test_ctrl_and_a_number_opens_that_section_with_the_focus_inside_it(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.COORDINATOR)
+    window = signed_in_as(qtbot, window_factory, Role.COORDINATOR)
     workspace = window.workspace
     assert workspace is not None
     window.activateWindow()
@@ -90,7 +81,7 @@ def test_ctrl_and_a_number_opens_that_section_with_the_focus_inside_it(
 def test_the_section_keys_are_in_the_shortcut_list(
     qtbot: QtBot, demo_vault: VaultLayout, window_factory: WindowFactory
 ) -> None:
-    window = _signed_in(qtbot, window_factory, Role.FAMILY_THERAPIST)
+    window = signed_in_as(qtbot, window_factory, Role.FAMILY_THERAPIST)
     listed = {(entry.keys, entry.meaning) for entry in gather(window, window.workspace)}
     assert ("F6", "Move between the Sections list and the open section") in listed
     assert ("Ctrl+2", "Open Family therapy") in listed

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.models.accounts import Role
@@ -23,6 +22,7 @@ from desktop.views.shell.shortcut_collector import Shortcut, clashes, collect, n
 from desktop.views.shell.shortcuts_dialog import LATER, LATER_SECTION, ShortcutsDialog
 from tests.gui.conftest import WindowFactory, sign_in
 from tests.gui.keyboard_driver import ALT, CTRL, check, key, on_modal, reactivate
+from tests.gui.page_tour import opened_pages, tabs_of
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 # Dialogs and windows of their own: the keys they set are read from their source.
@@ -35,7 +35,6 @@ DIALOG_SOURCES = {
         "views/data_protection/sar_review_parts.py",
     ],
 }
-EVER = (date(2000, 1, 1), date(2100, 1, 1))
 KEYS_IN_SOURCE = re.compile(r'"((?:Ctrl|Alt|Shift)\+[^"]+)"')
 STANDARD_KEY_IN_SOURCE = re.compile(r"StandardKey\.(\w+)")
 
@@ -144,44 +143,11 @@ def _walk(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     """Every section's home tabs, then every tab of an open record, therapy case, coaching
     plan and meeting; yields where it is after each step."""
     workspace = window.workspace
-    services = window.services
-    assert workspace is not None and services is not None
-
-    def tabs_of(widget: object, where: str) -> Iterator[str]:
-        for tabs in getattr(widget, "findChildren")(QTabWidget):  # noqa: B009 - any widget
-            if tabs.isVisible():
-                for index in range(tabs.count()):
-                    tabs.setCurrentIndex(index)
-                    yield f"{where} › {tabs.tabText(index)}"
-
+    assert workspace is not None
     for section in workspace.sections:
         workspace.show_section(section)
-        yield section.label
         yield from tabs_of(workspace.view(section), section.label)
-    workspace.show_section(Section.CASELOAD)
-    caseload = workspace.caseload
-    assert caseload is not None
-    caseload.open_person(caseload.model.row_at(0).id)
-    yield from tabs_of(caseload.open_page, "record")
-    openers = (
-        (Section.FAMILY_THERAPY, workspace.therapy, "open_case", services.therapy.cases()[0].id),
-        (
-            Section.EMPLOYMENT_COACHING,
-            workspace.coaching,
-            "open_plan",
-            services.coaching.plans()[0].plan_id,
-        ),
-        (
-            Section.MEETINGS,
-            workspace.meetings,
-            "open_meeting",
-            services.meetings.meetings(*EVER)[0].id,
-        ),
-    )
-    for section, view, opener, row_id in openers:
-        workspace.show_section(section)
-        page = getattr(view, opener)(row_id)
-        yield from tabs_of(page, section.label)
+    yield from opened_pages(window)
 
 
 def test_no_two_shortcuts_clash_where_they_work_and_later_pages_are_listed_right(
