@@ -36,14 +36,17 @@ import keyring.backend
 import pytest
 from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
+from sqlalchemy import select
 
-from desktop.models.accounts import Role
+from desktop.models.accounts import Account, Role
 from desktop.services.account_service import AccountService
 from desktop.services.current_user import CurrentUser
 from desktop.services.sign_in_service import SignedIn
 from desktop.services.vault_setup_service import initialise_vault
 from desktop.vault.kdf import Argon2Params, KdfPolicy
 from desktop.vault.layout import VaultLayout
+from desktop.vault.open_vault import load_slots, open_with_key
+from desktop.vault.writer_lock import acquire_writer_lock
 
 FIXED_NOW = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 # Fixtures kept in their own modules, offered to the whole suite.
@@ -179,14 +182,39 @@ def demo_vault(demo_template: VaultLayout, vault_layout: VaultLayout) -> VaultLa
     return vault_layout
 
 
+@pytest.fixture(scope="session")
+def coordinator_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[VaultLayout, str]:
+    """A new vault and its first coordinator, made once a run: running every migration costs
+    about half a second, paid otherwise by each of hundreds of tests. (layout, recovery key)"""
+    layout = VaultLayout(tmp_path_factory.mktemp("coordinator-template") / "vault")
+    signed_in, recovery_key = initialise_vault(
+        layout, COORDINATOR_USERNAME, COORDINATOR_NAME, PASSPHRASE, FastKdfPolicy(), FakeClock()
+    )
+    signed_in.vault.lock()
+    return layout, recovery_key
+
+
 @pytest.fixture
 def coordinator(
-    vault_layout: VaultLayout, kdf: FastKdfPolicy, clock: FakeClock
+    coordinator_template: tuple[VaultLayout, str], vault_layout: VaultLayout, clock: FakeClock
 ) -> Iterator[tuple[SignedIn, str]]:
-    """A new vault, signed in as its first coordinator; yields (SignedIn, recovery key)."""
-    signed_in, recovery_key = initialise_vault(
-        vault_layout, COORDINATOR_USERNAME, COORDINATOR_NAME, PASSPHRASE, kdf, clock
-    )
+    """A new vault, signed in as its first coordinator; yields (SignedIn, recovery key).
+
+    A copy of the template, opened as initialise_vault() leaves it: its key unwrapped from the
+    coordinator's slot, the writer lock held, and no sign-in audited beyond the one it made."""
+    template, recovery_key = coordinator_template
+    shutil.copytree(template.folder, vault_layout.folder)
+    slots = load_slots(vault_layout)
+    writer = acquire_writer_lock(vault_layout.writer_lock)
+    data_key = slots.unlock_with_passphrase(COORDINATOR_USERNAME, PASSPHRASE)
+    vault = open_with_key(vault_layout, slots, data_key, clock.now())
+    vault.writer = writer
+    with vault.sessions() as session:
+        account = session.execute(
+            select(Account).where(Account.username == COORDINATOR_USERNAME)
+        ).scalar_one()
+        user = CurrentUser(account.id, account.username, account.display_name, Role.COORDINATOR)
+    signed_in = SignedIn(vault, user)
     yield signed_in, recovery_key
     signed_in.vault.lock()
 
