@@ -39,7 +39,10 @@ def test_bench_reports_every_operation_on_both_stores(
     for name, entry in report["operations"].items():
         assert entry["encrypted_ms"] > 0, name
         assert entry["plain_ms"] > 0, name
-        assert entry["ratio"] == pytest.approx(entry["encrypted_ms"] / entry["plain_ms"], 0.01)
+        # The report rounds the ratio to three decimals: a small one (0.0198 written 0.02)
+        # is off by more than 1% of itself, never by more than half a thousandth.
+        ratio = entry["encrypted_ms"] / entry["plain_ms"]
+        assert entry["ratio"] == pytest.approx(ratio, rel=0.01, abs=0.0006)
     save = report["operations"]["save_entry"]
     assert save["encrypted_p95_ms"] >= save["encrypted_ms"] and save["target_statistic"] == "p95"
     assert report["unlock_ms"] > 0
