@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QTreeView, QWidget
 
+from desktop.views.shell.workspace import first_tab_stop
 from tests.gui.test_dialog_accessibility import description_problems, name_problems, settle
 
 
@@ -41,11 +42,9 @@ def enter(root: QWidget) -> None:
     focused = QApplication.focusWidget()
     if focused is not None and root.isAncestorOf(focused):
         return
-    for widget in root.findChildren(QWidget):
-        reachable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        if reachable and widget.isVisible() and widget.isEnabled():
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-            return
+    target = first_tab_stop(root)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
 
 def screen_problems(root: QWidget) -> list[str]:

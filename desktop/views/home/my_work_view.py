@@ -21,7 +21,7 @@ from desktop.models.choices import Rag
 from desktop.services.bundle import Services
 from desktop.services.coaching_access import may_edit
 from desktop.services.permissions import PermissionDeniedError
-from desktop.services.recent_records import RecentRecord, RecentRecordsService
+from desktop.services.recent_records import RecentRecord
 from desktop.services.task_service import MyCase, MyWork, ReviewDue, TaskRow
 from desktop.views.caseload.tabs.chronology_tab import ADD_SHORTCUT
 from desktop.views.caseload.tabs.dialog_fields import OVERDUE_RED, RAG_TINTS, day, rag_text
@@ -132,16 +132,9 @@ class MyWorkView(QWidget):
 
     open_person = Signal(int)  # the young person's id, when a row is activated
 
-    def __init__(
-        self,
-        services: Services,
-        parent: QWidget | None = None,
-        *,
-        recent: RecentRecordsService | None = None,
-    ) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self._recent = recent or services.recent_records
         title = QLabel("My work")
         title.setObjectName("pageTitle")
         self.today = hint()
@@ -259,7 +252,7 @@ class MyWorkView(QWidget):
             self.message.show()
             return
         self.message.hide()
-        self.recent.set_rows(self._recent.recent())
+        self.recent.set_rows(self.services.recent_records.recent())
         self.show_work(work)
         if self.coaching is not None and coaching is not None:
             self.coaching.show_work(coaching)

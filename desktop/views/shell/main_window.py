@@ -161,14 +161,13 @@ class MainWindow(QMainWindow):
         from desktop.services.people_service import RecordNotFoundError
         from desktop.services.permissions import Section
 
-        if self.workspace is None or Section.CASELOAD not in self.workspace.sections:
-            return
+        caseload = self.workspace.caseload if self.workspace is not None else None
+        if self.workspace is None or caseload is None:
+            return  # a role without the Caseload section
         self.workspace.show_section(Section.CASELOAD)
-        caseload = self.workspace.caseload
-        if caseload is not None:
-            # A record closed to them since the menu was filled: nothing opens.
-            with contextlib.suppress(RecordNotFoundError):
-                caseload.open_person(person_id)
+        # A record closed to them since the menu was filled: nothing opens.
+        with contextlib.suppress(RecordNotFoundError):
+            caseload.open_person(person_id)
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts, read from this window's widgets as they are now."""

@@ -35,6 +35,21 @@ HOME_SECTIONS: dict[Role, Section] = {
 }
 
 
+def first_tab_stop(page: QWidget) -> QWidget | None:
+    """The page's first control that Tab reaches, in the page's own tab order."""
+    candidate = page.nextInFocusChain()
+    while candidate is not page and candidate is not None:
+        if (
+            page.isAncestorOf(candidate)
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
 @dataclass(frozen=True)
 class Place:
     """Where the user was (ids only, no personal data), to return to after unlocking."""
@@ -106,20 +121,9 @@ class Workspace(QWidget):
         page = self.pages.currentWidget()
         if page is None:
             return
-        target = page.focusWidget() or page
-        if target is page or not target.isVisible():
-            target = page
-            candidate = page.nextInFocusChain()
-            while candidate is not page and candidate is not None:
-                if (
-                    page.isAncestorOf(candidate)
-                    and candidate.isVisible()
-                    and candidate.isEnabled()
-                    and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
-                ):
-                    target = candidate
-                    break
-                candidate = candidate.nextInFocusChain()
+        target = page.focusWidget()
+        if target is None or target is page or not target.isVisible():
+            target = first_tab_stop(page) or page
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
