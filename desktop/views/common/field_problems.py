@@ -161,18 +161,17 @@ class FieldMessages:
                 self._describe(message.field, None)
 
     def _place(self, root: QWidget, field: QWidget) -> FieldMessage | None:
-        message = FieldMessage(field)
         row = _form_row(root, field)
+        parent = field.parentWidget()
+        box = parent.layout() if row is None and parent is not None else None
+        if row is None and not (isinstance(box, QBoxLayout) and box.indexOf(field) >= 0):
+            return None  # nowhere sensible: the error line still says it
+        message = FieldMessage(field)
         if row is not None:
             form, index = row
             form.insertRow(index + 1, "", message)
-        else:
-            parent = field.parentWidget()
-            layout = parent.layout() if parent is not None else None
-            if not isinstance(layout, QBoxLayout) or layout.indexOf(field) < 0:
-                message.deleteLater()
-                return None  # nowhere sensible: the error line still says it
-            layout.insertWidget(layout.indexOf(field) + 1, message)
+        elif isinstance(box, QBoxLayout):
+            box.insertWidget(box.indexOf(field) + 1, message)
         self._messages[id(field)] = message
         return message
 
