@@ -28,6 +28,7 @@ from desktop.views.common.first_paint import (
     startup_probe_requested,
     when_first_painted,
 )
+from desktop.views.common.layout_walk import forget_layout_items_on_focus
 from desktop.views.common.save_failure_notice import install_save_failure_notice
 from desktop.views.common.theme import (
     ThemeController,
@@ -58,6 +59,8 @@ def create_application(argv: list[str]) -> QApplication:
     apply_theme(app, theme_for(system_scheme(), system_wants_high_contrast()))
     # Screen readers: every control described when first shown; status-bar messages read out.
     install_accessibility(app)
+    # PySide's wrappers of Qt's layout items, which outlive the items (layout_walk says why).
+    forget_layout_items_on_focus(app)
     return app
 
 

@@ -19,6 +19,7 @@ from desktop.services.sign_in_service import SignedIn
 from desktop.vault.device_keyring import DeviceKeyring
 from desktop.vault.layout import VaultLayout
 from desktop.views.common.describe_on_focus import install_accessibility
+from desktop.views.common.layout_walk import forget_layout_items_on_focus
 from desktop.views.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE, FakeClock, FastKdfPolicy, InMemoryKeyring
 
@@ -27,8 +28,10 @@ WindowFactory = Callable[[], MainWindow]
 
 @pytest.fixture(scope="session", autouse=True)
 def describe_on_focus(qapp: QApplication) -> None:
-    """Controls described as the focus reaches them, as desktop/app.py does."""
+    """Controls described as the focus reaches them, and PySide's wrappers of Qt's layout items
+    forgotten as it moves, as desktop/app.py does."""
     install_accessibility(qapp)
+    forget_layout_items_on_focus(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from itertools import combinations
 
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
-    QLayout,
     QSizePolicy,
     QStackedLayout,
     QTabWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.permissions import Section
 from desktop.views.caseload.chronology_search_view import ChronologySearchView
+from desktop.views.common.layout_walk import laid_out_widgets
 from desktop.views.shell.main_window import MainWindow
 from desktop.views.shell.shortcut_collector import plain
 
@@ -172,18 +172,6 @@ THERAPIST_SCREENS: list[tuple[str, Callable[[MainWindow], None]]] = [
 ]
 
 
-def _laid_out(layout: QLayout) -> Iterator[QWidget]:
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is None:
-            continue
-        widget, inner = item.widget(), item.layout()
-        if widget is not None:
-            yield widget
-        elif inner is not None:
-            yield from _laid_out(inner)
-
-
 def _least(widget: QWidget) -> tuple[int, int]:
     """The smallest size a layout should give the widget (as Qt's own layouts work it out)."""
     policy, hint, smallest = widget.sizePolicy(), widget.minimumSizeHint(), widget.minimumSize()
@@ -224,7 +212,7 @@ def layout_problems(root: QWidget) -> list[str]:
         layout = parent.layout()
         if layout is None or not parent.isVisible() or isinstance(layout, QStackedLayout):
             continue
-        shown = [widget for widget in _laid_out(layout) if widget.isVisible()]
+        shown = [widget for widget in laid_out_widgets(layout) if widget.isVisible()]
         edge = parent.rect().adjusted(-1, -1, 1, 1)
         for widget in shown:
             if not edge.contains(widget.geometry()):

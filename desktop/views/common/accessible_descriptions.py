@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -37,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import createdByPython
+
+from desktop.views.common.layout_walk import layout_holding
 
 # What a person types into, picks from, ticks, presses or moves through.
 DESCRIBED = (
@@ -339,21 +340,12 @@ def _form_row(field: QWidget) -> tuple[QFormLayout | None, int]:
     # PySide wrap a layout it does not own, and that wrapper can outlive the layout.
     if parent is None or not createdByPython(parent):
         return None, -1
-    top = parent.layout()
-    layouts: list[QLayout] = [top] if top is not None else []
-    while layouts:
-        layout = layouts.pop()
-        if isinstance(layout, QFormLayout):
-            position = layout.getWidgetPosition(field)  # (row, role); typed as object
-            row = int(position[0]) if isinstance(position, tuple) else -1
-            if row >= 0:
-                return layout, row
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            inner = item.layout() if item is not None else None
-            if inner is not None:
-                layouts.append(inner)
-    return None, -1
+    form = layout_holding(field)
+    if not isinstance(form, QFormLayout):
+        return None, -1
+    position = form.getWidgetPosition(field)  # (row, role); typed as object
+    row = int(position[0]) if isinstance(position, tuple) else -1
+    return (form, row) if row >= 0 else (None, -1)
 
 
 def _placeholder(widget: QWidget) -> str:

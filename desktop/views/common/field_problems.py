@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
-    QLayoutItem,
     QWidget,
 )
 
 from desktop.views.common.error_announcer import announce_error, error_name
+from desktop.views.common.layout_walk import enclosing_layouts, layout_holding
 from desktop.views.common.theme import PALETTES, Theme
 
 MARK = "⚠"  # with the words, so the message is not told by colour alone
@@ -90,29 +90,44 @@ class FieldMessage(QLabel):
             self.setStyleSheet(f"QLabel#fieldError {{ color: {ink}; font-weight: 600; }}")
 
 
-def _holds(item: QLayoutItem | None, field: QWidget) -> bool:
-    if item is None:
-        return False
-    widget = item.widget()
-    if widget is not None:
-        return widget is field or widget.isAncestorOf(field)
-    layout = item.layout()
-    if layout is None:
-        return False
-    return any(_holds(layout.itemAt(index), field) for index in range(layout.count()))
+FORM_ROLES = (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
+
+
+def _row_of(position: object) -> int:
+    """The row of a QFormLayout position, -1 when the field or label side does not count."""
+    if not isinstance(position, tuple):
+        return -1
+    row, role = position
+    return int(row) if role in FORM_ROLES else -1
+
+
+def _row_holding(form: QFormLayout, field: QWidget) -> int:
+    """The form's row that holds the field: as its field, inside a widget that is, or inside a
+    layout that is."""
+    owner = form.parentWidget()
+    if owner is None or not owner.isAncestorOf(field):
+        return -1
+    widget: QWidget | None = field
+    while widget is not None and widget is not owner:
+        if form.indexOf(widget) >= 0:
+            return _row_of(form.getWidgetPosition(widget))
+        holder = layout_holding(widget)
+        for layout in enclosing_layouts(holder) if holder is not None else ():
+            if layout is not form and form.indexOf(layout) >= 0:
+                return _row_of(form.getLayoutPosition(layout))
+        widget = widget.parentWidget()
+    return -1
 
 
 def _form_row(root: QWidget, field: QWidget) -> tuple[QFormLayout, int] | None:
     """The form row the field sits in; the innermost when forms are nested."""
     found: tuple[QFormLayout, int] | None = None
     for form in root.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            roles = (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
-            if any(_holds(form.itemAt(row, role), field) for role in roles):
-                parent = form.parentWidget()
-                inner = found is None or (parent is not None and _inside(parent, found[0]))
-                if inner:
-                    found = (form, row)
+        row = _row_holding(form, field)
+        if row >= 0:
+            parent = form.parentWidget()
+            if found is None or (parent is not None and _inside(parent, found[0])):
+                found = (form, row)
     return found
 
 
