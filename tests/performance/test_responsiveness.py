@@ -1,12 +1,15 @@
 """The GUI never freezes: long work started from the GUI runs off its thread, so the event loop
-keeps turning (a 20 ms timer keeps firing, never more than GAP apart) until the work is done.
+keeps turning (a 20 ms timer keeps firing) until the work is done.
 
 The backup and the conference report are made long on purpose (a second or two here), and the
 heartbeat checks they took well over GAP, so a test cannot pass because the work happened to
-be quick: run on the GUI thread, the same work stalls the timer for its whole length (checked
-by running BackgroundTask's work in place: every test here then fails). Work that grows with
-years of records but is quick in a test (a search over every chronology, the audit chain
-check, a backup's check) is checked instead to run on a thread other than the GUI's."""
+be quick: run on the GUI thread, the same work stalls the timer for its whole length, so at
+least half the heartbeat is spent in gaps over GAP (checked by running BackgroundTask's work in
+place: every test here then fails). A busy machine's hiccup, or the worker holding Python's
+lock for a garbage collection, is a gap too, but a short share of the work: once, with the whole
+suite on two cores, one gap of 0.97 s in 3.85 s. Work that grows with years of records but is
+quick in a test (a search over every chronology, the audit chain check, a backup's check) is
+checked instead to run on a thread other than the GUI's."""
 
 from __future__ import annotations
 
@@ -38,11 +41,12 @@ from desktop.views.caseload.conference_pack_dialog import REFRESH_DELAY_MS, Conf
 from tests.conftest import COORDINATOR_USERNAME, PASSPHRASE, FakeClock, FastKdfPolicy
 
 TICK_MS = 20
-# Far above a tick and a busy machine's hiccups (0.25 s was once exceeded with six test runs
-# sharing two cores), below the work's length on the GUI thread: each test checks the work
-# took at least LONG, so work on the GUI thread would leave a gap of at least LONG.
+# A gap far above a tick: the timer did not fire because the GUI thread was busy (or the
+# machine was). Each test checks the work took at least LONG.
 GAP = 0.4
 LONG = 0.5
+# Work on the GUI thread is one gap as long as the work, nearly all of the heartbeat.
+STALLED_SHARE = 0.5
 LEFT = Qt.MouseButton.LeftButton
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -78,15 +82,19 @@ class Heartbeat:
     def length(self) -> float:
         return self.stopped - self.started
 
-    def longest_gap(self) -> float:
+    def gaps(self) -> list[float]:
         times = [self.started, *self.ticks, self.stopped]
-        return max(later - earlier for earlier, later in zip(times, times[1:], strict=False))
+        return [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+
+    def stalled(self) -> float:
+        """The time spent in gaps over GAP."""
+        return sum(gap for gap in self.gaps() if gap > GAP)
 
     def check(self, what: str) -> None:
         assert self.length >= LONG, f"{what} took {self.length:.2f} s: too quick to tell"
-        assert self.longest_gap() <= GAP, (
-            f"the GUI thread stalled for {self.longest_gap():.2f} s during {what} "
-            f"({len(self.ticks)} ticks in {self.length:.2f} s)"
+        assert self.stalled() <= STALLED_SHARE * self.length, (
+            f"the GUI thread stalled for {self.stalled():.2f} s of {self.length:.2f} s during "
+            f"{what} (longest {max(self.gaps()):.2f} s, {len(self.ticks)} ticks)"
         )
 
 
